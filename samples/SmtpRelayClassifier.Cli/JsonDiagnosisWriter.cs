@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SmtpRelayClassifier.Classification;
+using SmtpRelayClassifier.Inputs;
+
+namespace SmtpRelayClassifier.Cli;
+
+/// <summary>
+/// Writes diagnoses as JSON Lines (one object per input, in input order) with <see cref="Utf8JsonWriter"/>: no
+/// reflection, no source generator, property names and enum names encoded once.
+/// </summary>
+internal sealed class JsonDiagnosisWriter : IDisposable
+{
+    private static readonly JsonEncodedText Input = JsonEncodedText.Encode("input");
+    private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText IsRelayBlock = JsonEncodedText.Encode("isRelayBlock");
+    private static readonly JsonEncodedText IsTransient = JsonEncodedText.Encode("isTransient");
+    private static readonly JsonEncodedText Stage = JsonEncodedText.Encode("stage");
+    private static readonly JsonEncodedText ReplyCode = JsonEncodedText.Encode("replyCode");
+    private static readonly JsonEncodedText Enhanced = JsonEncodedText.Encode("enhancedStatusCode");
+    private static readonly JsonEncodedText Mailbox = JsonEncodedText.Encode("mailbox");
+    private static readonly JsonEncodedText ReplyText = JsonEncodedText.Encode("replyText");
+    private static readonly JsonEncodedText RuleId = JsonEncodedText.Encode("ruleId");
+    private static readonly JsonEncodedText Confidence = JsonEncodedText.Encode("confidence");
+    private static readonly JsonEncodedText Causes = JsonEncodedText.Encode("causes");
+    private static readonly JsonEncodedText Remedies = JsonEncodedText.Encode("remedies");
+    private static readonly JsonEncodedText Responsible = JsonEncodedText.Encode("responsibleParty");
+    private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText HResult = JsonEncodedText.Encode("hresult");
+    private static readonly JsonEncodedText HResultName = JsonEncodedText.Encode("hresultName");
+    private static readonly JsonEncodedText Server = JsonEncodedText.Encode("server");
+    private static readonly JsonEncodedText Port = JsonEncodedText.Encode("port");
+    private static readonly JsonEncodedText ErrorType = JsonEncodedText.Encode("errorType");
+    private static readonly JsonEncodedText Summary = JsonEncodedText.Encode("summary");
+    private static readonly JsonEncodedText Dialog = JsonEncodedText.Encode("dialog");
+    private static readonly JsonEncodedText Diagnosis = JsonEncodedText.Encode("diagnosis");
+
+    private static readonly FrozenDictionary<SmtpFailureKind, JsonEncodedText> Kinds = Names<SmtpFailureKind>();
+    private static readonly FrozenDictionary<SmtpStage, JsonEncodedText> Stages = Names<SmtpStage>();
+    private static readonly FrozenDictionary<FailureCause, JsonEncodedText> CauseNames = Names<FailureCause>();
+    private static readonly FrozenDictionary<FailureRemedy, JsonEncodedText> RemedyNames = Names<FailureRemedy>();
+    private static readonly FrozenDictionary<ResponsibleParty, JsonEncodedText> Parties = Names<ResponsibleParty>();
+    private static readonly FrozenDictionary<DiagnosisSource, JsonEncodedText> Sources = Names<DiagnosisSource>();
+    private static readonly FrozenDictionary<DiagnosisConfidence, JsonEncodedText> Confidences = Names<DiagnosisConfidence>();
+
+    private readonly Stream _stream;
+    private readonly Utf8JsonWriter _writer;
+
+    public JsonDiagnosisWriter(Stream stream)
+    {
+        _stream = stream;
+        _writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            SkipValidation = true,
+        });
+    }
+
+    public void Write(ReadOnlySpan<char> input, RelayBlockDiagnosis diagnosis)
+    {
+        _writer.WriteStartObject();
+        _writer.WriteString(Input, input);
+        WriteDiagnosisProperties(diagnosis);
+        _writer.WriteEndObject();
+        EndLine();
+    }
+
+    public void Write(OutlookErrorDialog dialog, RelayBlockDiagnosis diagnosis)
+    {
+        _writer.WriteStartObject();
+        _writer.WriteStartObject(Dialog);
+        WriteIfNotNull("message", dialog.Message);
+        WriteIfNotNull("rejectedAddress", dialog.RejectedAddress);
+        WriteIfNotNull("subject", dialog.Subject);
+        WriteIfNotNull("account", dialog.Account);
+        WriteIfNotNull("server", dialog.Server);
+        WriteIfNotNull("protocol", dialog.Protocol);
+        WriteIfNotNull("serverResponse", dialog.ServerResponse);
+        if (dialog.Port is { } port)
+            _writer.WriteNumber("port", port);
+        if (dialog.Secure is { } secure)
+            _writer.WriteBoolean("secure", secure);
+        WriteIfNotNull("serverError", dialog.ServerError);
+        if (dialog.SocketError is { } socket)
+            _writer.WriteNumber("socketError", socket);
+        WriteIfNotNull("errorNumber", dialog.ErrorNumber?.ToString());
+        _writer.WriteString("language", dialog.Language);
+        _writer.WriteEndObject();
+        _writer.WriteStartObject(Diagnosis);
+        WriteDiagnosisProperties(diagnosis);
+        _writer.WriteEndObject();
+        _writer.WriteEndObject();
+        EndLine();
+    }
+
+    public void Flush() => _writer.Flush();
+
+    public void Dispose() => _writer.Dispose();
+
+    private void WriteDiagnosisProperties(RelayBlockDiagnosis d)
+    {
+        _writer.WriteString(Kind, Kinds[d.Kind]);
+        _writer.WriteBoolean(IsRelayBlock, d.IsRelayBlock);
+        _writer.WriteBoolean(IsTransient, d.IsTransient);
+        _writer.WriteString(Stage, Stages[d.Stage]);
+        if (d.ReplyCode is { } code)
+            _writer.WriteNumber(ReplyCode, code);
+        else
+            _writer.WriteNull(ReplyCode);
+        if (d.EnhancedStatusCode is { } enhanced)
+            _writer.WriteString(Enhanced, enhanced.ToString());
+        else
+            _writer.WriteNull(Enhanced);
+        if (d.Mailbox is not null)
+            _writer.WriteString(Mailbox, d.Mailbox);
+        _writer.WriteString(RuleId, d.RuleId);
+        _writer.WriteString(Confidence, Confidences[d.Confidence]);
+        _writer.WriteStartArray(Causes);
+        foreach (var cause in d.Causes)
+            _writer.WriteStringValue(CauseNames[cause]);
+        _writer.WriteEndArray();
+        _writer.WriteStartArray(Remedies);
+        foreach (var remedy in d.Remedies)
+            _writer.WriteStringValue(RemedyNames[remedy]);
+        _writer.WriteEndArray();
+        _writer.WriteString(Responsible, Parties[d.ResponsibleParty]);
+        _writer.WriteString(Source, Sources[d.Source]);
+        if (d.HResult is { } hresult)
+        {
+            _writer.WriteString(HResult, hresult.ToString());
+            if (hresult.Name is not null)
+                _writer.WriteString(HResultName, hresult.Name);
+        }
+
+        if (d.Server is not null)
+            _writer.WriteString(Server, d.Server);
+        if (d.Port is { } port)
+            _writer.WriteNumber(Port, port);
+        if (d.ErrorType is not null)
+            _writer.WriteString(ErrorType, d.ErrorType);
+        if (d.ReplyText is not null)
+            _writer.WriteString(ReplyText, d.ReplyText);
+        _writer.WriteString(Summary, d.Summary);
+    }
+
+    private void WriteIfNotNull(string name, string? value)
+    {
+        if (value is not null)
+            _writer.WriteString(name, value);
+    }
+
+    private void EndLine()
+    {
+        _writer.Flush();
+        _stream.WriteByte((byte)'\n');
+        _writer.Reset();
+    }
+
+    private static FrozenDictionary<T, JsonEncodedText> Names<T>()
+        where T : struct, Enum =>
+        Enum.GetValues<T>().ToFrozenDictionary(v => v, v => JsonEncodedText.Encode(v.ToString()));
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using SmtpRelayClassifier.Classification;
+
+namespace SmtpRelayClassifier.Cli;
+
+/// <summary>The parsed command line.</summary>
+internal sealed class Options
+{
+    public string Command { get; private set; } = "explain";
+
+    public bool Json { get; private set; }
+
+    public bool Help { get; private set; }
+
+    public SmtpStage Stage { get; private set; }
+
+    public int? Port { get; private set; }
+
+    public List<string> Arguments { get; } = [];
+
+    public static Options Parse(string[] args)
+    {
+        var options = new Options();
+        int i = 0;
+        if (args.Length > 0 && !args[0].StartsWith('-'))
+        {
+            options.Command = args[0] switch
+            {
+                "classify" or "hresult" or "outlook" or "explain" or "help" => args[0],
+                _ => throw new UsageException($"unknown command '{args[0]}' (expected classify, hresult, outlook or explain)"),
+            };
+            i = 1;
+        }
+
+        for (; i < args.Length; i++)
+        {
+            string arg = args[i];
+            switch (arg)
+            {
+                case "--json":
+                    options.Json = true;
+                    break;
+                case "-h" or "--help":
+                    options.Help = true;
+                    break;
+                case "--stage":
+                    options.Stage = ParseStage(Value(args, ref i, arg));
+                    break;
+                case "--port":
+                    string text = Value(args, ref i, arg);
+                    if (!int.TryParse(text, out int port) || port is < 1 or > 65535)
+                        throw new UsageException($"--port: '{text}' is not a port number (1 to 65535)");
+                    options.Port = port;
+                    break;
+                case "--":
+                    options.Arguments.AddRange(args[(i + 1)..]);
+                    i = args.Length;
+                    break;
+                default:
+                    if (arg.Length > 1 && arg.StartsWith('-') && !char.IsAsciiDigit(arg[1]))
+                        throw new UsageException($"unknown option '{arg}'");
+                    options.Arguments.Add(arg);
+                    break;
+            }
+        }
+
+        if (options.Command == "help")
+            options.Help = true;
+        if (options.Command == "hresult" && !options.Help && options.Arguments.Count == 0)
+            throw new UsageException("hresult: give an error number such as 0x800CCC79");
+        if (options.Command == "explain" && options.Arguments.Count > 0)
+            throw new UsageException($"unexpected argument '{options.Arguments[0]}' (to classify a reply: smtp-classify classify \"550 ...\")");
+        return options;
+    }
+
+    private static string Value(string[] args, ref int i, string name)
+    {
+        if (i + 1 >= args.Length)
+            throw new UsageException($"{name} needs a value");
+        return args[++i];
+    }
+
+    private static SmtpStage ParseStage(string text) => text.ToLowerInvariant() switch
+    {
+        "connect" or "greeting" => SmtpStage.Connect,
+        "ehlo" or "helo" => SmtpStage.Ehlo,
+        "starttls" => SmtpStage.StartTls,
+        "auth" => SmtpStage.Auth,
+        "mail" or "mail-from" => SmtpStage.Mail,
+        "rcpt" or "rcpt-to" => SmtpStage.Rcpt,
+        "data" => SmtpStage.Data,
+        "end-of-data" or "eod" => SmtpStage.EndOfData,
+        "unknown" => SmtpStage.Unknown,
+        _ => throw new UsageException($"--stage: '{text}' is not a stage (connect, ehlo, starttls, auth, mail, rcpt, data, end-of-data)"),
+    };
+}

@@ -1,0 +1,177 @@
+using System;
+using System.IO;
+using System.Text;
+using SmtpRelayClassifier.Classification;
+using SmtpRelayClassifier.Inputs;
+
+namespace SmtpRelayClassifier.Cli;
+
+/// <summary><c>smtp-classify</c>: explains failed SMTP sends from replies, Outlook error numbers and Outlook dialogs.</summary>
+internal static class Program
+{
+    public const int Ok = 0;
+    public const int UsageError = 2;
+
+    private const string Usage =
+        """
+        Usage:
+          smtp-classify                          explain the relay block of Microsoft KB 290842 (French Outlook dialog)
+          smtp-classify classify [REPLY...]      explain each reply; without REPLY, read one reply per line from stdin
+                                                 (a literal \n inside a line separates the lines of a multi-line reply)
+          smtp-classify hresult NUMBER...        explain Outlook error numbers such as 0x800CCC79
+          smtp-classify outlook [FILE]           read an Outlook error dialog (English or French) from FILE or stdin
+
+        Options:
+          --json            one JSON object per input (JSON Lines), in input order
+          --stage STAGE     the command the replies answered: connect, ehlo, starttls, auth, mail, rcpt, data, end-of-data
+          --port N          the server port (a timeout on port 25 reads as an outbound block)
+          -h, --help        show this help
+
+        Exit codes: 0 done; 2 usage error.
+        """;
+
+    public static int Main(string[] args) => Run(args, Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error);
+
+    public static int Run(string[] args, Stream stdin, Stream stdout, TextWriter stderr)
+    {
+        Options options;
+        try
+        {
+            options = Options.Parse(args);
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"smtp-classify: {e.Message}");
+            stderr.WriteLine("Try 'smtp-classify --help'.");
+            return UsageError;
+        }
+
+        using var buffered = new BufferedStream(stdout, 1 << 16);
+        using var text = new StreamWriter(buffered, new UTF8Encoding(false), 1 << 12) { AutoFlush = false };
+        try
+        {
+            if (options.Help)
+            {
+                text.WriteLine(Usage);
+                return Ok;
+            }
+
+            var context = new SmtpFailureContext { Stage = options.Stage, Port = options.Port };
+            var classifier = SmtpFailureClassifier.Default;
+            return options.Command switch
+            {
+                "classify" => Classify(options, context, classifier, stdin, buffered, text),
+                "hresult" => HResults(options, context, classifier, buffered, text, stderr),
+                "outlook" => Outlook(options, classifier, stdin, buffered, text, stderr),
+                _ => Outlook(options, classifier, KbExample.FrenchDialog, buffered, text, stderr),
+            };
+        }
+        finally
+        {
+            text.Flush();
+            buffered.Flush();
+        }
+    }
+
+    private static int Classify(Options options, SmtpFailureContext context, SmtpFailureClassifier classifier, Stream stdin, Stream output, StreamWriter text)
+    {
+        using var json = options.Json ? new JsonDiagnosisWriter(output) : null;
+        var human = options.Json ? null : new TextDiagnosisWriter(text);
+        if (options.Arguments.Count > 0)
+        {
+            foreach (string reply in options.Arguments)
+                Emit(reply, classifier.Classify(reply, context));
+            return Ok;
+        }
+
+        using var reader = new LineReader(stdin);
+        while (reader.TryReadLine(out var line))
+            Emit(line, classifier.Classify(line, context));
+        return Ok;
+
+        void Emit(ReadOnlySpan<char> input, RelayBlockDiagnosis diagnosis)
+        {
+            if (json is not null)
+                json.Write(input, diagnosis);
+            else
+                human!.Write(input, diagnosis);
+        }
+    }
+
+    private static int HResults(Options options, SmtpFailureContext context, SmtpFailureClassifier classifier, Stream output, StreamWriter text, TextWriter stderr)
+    {
+        foreach (string argument in options.Arguments)
+        {
+            if (!OutlookHResult.TryParse(argument, out _))
+            {
+                stderr.WriteLine($"smtp-classify: hresult: '{argument}' is not an error number (write it as 0x800CCC79)");
+                return UsageError;
+            }
+        }
+
+        using var json = options.Json ? new JsonDiagnosisWriter(output) : null;
+        var human = new TextDiagnosisWriter(text);
+        foreach (string argument in options.Arguments)
+        {
+            OutlookHResult.TryParse(argument, out var number);
+            var diagnosis = classifier.Classify(number, serverResponse: null, context);
+            if (json is not null)
+                json.Write(argument, diagnosis);
+            else
+                human.Write(argument, diagnosis);
+        }
+
+        return Ok;
+    }
+
+    private static int Outlook(Options options, SmtpFailureClassifier classifier, Stream stdin, Stream output, StreamWriter text, TextWriter stderr)
+    {
+        string dialogText;
+        if (options.Arguments.Count > 1)
+        {
+            stderr.WriteLine($"smtp-classify: outlook: unexpected argument '{options.Arguments[1]}' (give one FILE, or the dialog on stdin)");
+            return UsageError;
+        }
+
+        if (options.Arguments.Count == 1 && options.Arguments[0] != "-")
+        {
+            string path = options.Arguments[0];
+            if (!File.Exists(path))
+            {
+                stderr.WriteLine($"smtp-classify: outlook: file '{path}' does not exist");
+                return UsageError;
+            }
+
+            dialogText = File.ReadAllText(path);
+        }
+        else
+        {
+            using var reader = new StreamReader(stdin, Encoding.UTF8);
+            dialogText = reader.ReadToEnd();
+        }
+
+        return Outlook(options, classifier, dialogText, output, text, stderr);
+    }
+
+    private static int Outlook(Options options, SmtpFailureClassifier classifier, string dialogText, Stream output, StreamWriter text, TextWriter stderr)
+    {
+        if (!OutlookErrorDialog.TryParse(dialogText, out var dialog))
+        {
+            stderr.WriteLine("smtp-classify: outlook: the text holds neither an error number (0x800CCCxx) nor a 'Server Response'");
+            return UsageError;
+        }
+
+        var diagnosis = classifier.Classify(dialog);
+        if (options.Json)
+        {
+            using var json = new JsonDiagnosisWriter(output);
+            json.Write(dialog, diagnosis);
+        }
+        else
+        {
+            new TextDiagnosisWriter(text).Write(dialog, diagnosis);
+        }
+
+        return Ok;
+    }
+}

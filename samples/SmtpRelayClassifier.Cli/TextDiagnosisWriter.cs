@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Linq;
+using SmtpRelayClassifier.Classification;
+using SmtpRelayClassifier.Inputs;
+
+namespace SmtpRelayClassifier.Cli;
+
+/// <summary>Writes diagnoses for a person to read.</summary>
+internal sealed class TextDiagnosisWriter(TextWriter output)
+{
+    private bool _first = true;
+
+    public void Write(ReadOnlySpan<char> input, RelayBlockDiagnosis d)
+    {
+        Separate();
+        Line("Input", input.ToString());
+        WriteDiagnosis(d);
+    }
+
+    public void Write(OutlookErrorDialog dialog, RelayBlockDiagnosis d)
+    {
+        Separate();
+        output.WriteLine($"Outlook error dialog ({(dialog.Language == "fr" ? "French" : "English")}):");
+        Line("  Message", dialog.Message);
+        Line("  Rejected address", dialog.RejectedAddress);
+        Line("  Subject", dialog.Subject);
+        Line("  Account", dialog.Account);
+        Line("  Server", dialog.Server);
+        Line("  Protocol", dialog.Protocol);
+        Line("  Server response", dialog.ServerResponse);
+        Line("  Port", dialog.Port?.ToString());
+        Line("  Secure (SSL)", dialog.Secure is { } s ? (s ? "yes" : "no") : null);
+        Line("  Server error", dialog.ServerError);
+        Line("  Socket error", dialog.SocketError?.ToString());
+        Line("  Error number", dialog.ErrorNumber is { } n ? $"{n} {n.Name}" : null);
+        output.WriteLine();
+        output.WriteLine("Diagnosis:");
+        WriteDiagnosis(d);
+    }
+
+    private void WriteDiagnosis(RelayBlockDiagnosis d)
+    {
+        Line("Kind", d.Kind.ToString());
+        Line("Relay block", d.IsRelayBlock ? "yes" : "no");
+        Line("Retry can help", d.IsTransient ? "yes" : "no");
+        Line("Stage", d.Stage.ToString());
+        Line("Reply code", d.ReplyCode?.ToString());
+        Line("Enhanced code", d.EnhancedStatusCode?.ToString());
+        Line("Mailbox", d.Mailbox);
+        Line("Server", d.Server is null ? null : d.Port is { } p ? $"{d.Server}:{p}" : d.Server);
+        Line("Outlook error", d.HResult is { } h ? $"{h} {h.Name}" : null);
+        Line("Error type", d.ErrorType);
+        Line("Source", d.Source.ToString());
+        Line("Who must act", d.ResponsibleParty.ToString());
+        Line("Rule", $"{d.RuleId} (confidence: {d.Confidence})");
+        Line("Summary", d.Summary);
+        if (d.Causes.Count > 0)
+            Line("Likely causes", string.Join(", ", d.Causes));
+        if (d.Remedies.Count > 0)
+            Line("Remedies", string.Join(" > ", d.Remedies.Select((r, i) => $"{i + 1}. {r}")));
+    }
+
+    private void Separate()
+    {
+        if (!_first)
+            output.WriteLine();
+        _first = false;
+    }
+
+    private void Line(string label, string? value)
+    {
+        if (value is not null)
+            output.WriteLine($"{label + ":",-20}{value}");
+    }
+}

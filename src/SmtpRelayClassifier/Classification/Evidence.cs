@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using SmtpRelayClassifier.Inputs;
+using SmtpRelayClassifier.Parsing;
+
+namespace SmtpRelayClassifier.Classification;
+
+/// <summary>Everything known about one failure besides the text the rules read.</summary>
+internal struct Evidence
+{
+    public int Code;
+    public EnhancedStatusCode Enhanced;
+    public SmtpStage Stage;
+    public DiagnosisSource Source;
+    public string? Mailbox;
+    public string? ReplyText;
+    public string? Server;
+    public int? Port;
+    public OutlookHResult? HResult;
+    public string? ErrorType;
+}
+
+/// <summary>A decision made without the rule set (an exception type, an Outlook number): what a rule would have yielded.</summary>
+internal sealed record Verdict(
+    string RuleId,
+    SmtpFailureKind Kind,
+    DiagnosisConfidence Confidence,
+    bool? Transient = null,
+    IReadOnlyList<FailureCause>? Causes = null,
+    IReadOnlyList<FailureRemedy>? Remedies = null,
+    ResponsibleParty? Responsible = null,
+    string? Summary = null);

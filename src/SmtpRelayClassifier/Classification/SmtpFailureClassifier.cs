@@ -1,0 +1,226 @@
+using System;
+using System.Buffers;
+using SmtpRelayClassifier.Inputs;
+using SmtpRelayClassifier.Internal;
+using SmtpRelayClassifier.Parsing;
+using SmtpRelayClassifier.Rules;
+
+namespace SmtpRelayClassifier.Classification;
+
+/// <summary>
+/// The default <see cref="ISmtpFailureClassifier"/>: a data-driven rule set (vendor wording, generic wording, enhanced
+/// codes, reply codes, in that order) over the allocation-free reply parser. Immutable and thread-safe; use
+/// <see cref="Default"/> or one instance per application.
+/// </summary>
+public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
+{
+    private const int StackDecodeLimit = 1024;
+
+    private readonly RuleSet _rules;
+
+    /// <summary>Creates a classifier with the built-in rule set.</summary>
+    public SmtpFailureClassifier()
+        : this(DefaultRules.Compiled)
+    {
+    }
+
+    internal SmtpFailureClassifier(RuleSet rules)
+    {
+        _rules = rules;
+    }
+
+    /// <summary>A shared instance with the built-in rule set.</summary>
+    public static SmtpFailureClassifier Default { get; } = new();
+
+    /// <inheritdoc />
+    public RelayBlockDiagnosis Classify(ReadOnlySpan<char> reply, SmtpFailureContext context = default)
+    {
+        Validate(context);
+        var parsed = ReplyScanner.Scan(reply);
+        return Diagnose(reply, parsed, FromContext(context), wholeInput: null);
+    }
+
+    /// <inheritdoc />
+    public RelayBlockDiagnosis Classify(string reply, SmtpFailureContext context = default)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        Validate(context);
+        var parsed = ReplyScanner.Scan(reply.AsSpan());
+        return Diagnose(reply, parsed, FromContext(context), wholeInput: reply);
+    }
+
+    /// <inheritdoc />
+    public RelayBlockDiagnosis Classify(ReadOnlySpan<byte> reply, SmtpFailureContext context = default)
+    {
+        Validate(context);
+        char[]? rented = null;
+        Span<char> chars = reply.Length <= StackDecodeLimit
+            ? stackalloc char[StackDecodeLimit]
+            : (rented = ArrayPool<char>.Shared.Rent(ReplyEncoding.MaxCharCount(reply.Length)));
+        try
+        {
+            int count = ReplyEncoding.DecodeInto(reply, chars);
+            ReadOnlySpan<char> text = chars[..count];
+            return Diagnose(text, ReplyScanner.Scan(text), FromContext(context), wholeInput: null);
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <inheritdoc />
+    public RelayBlockDiagnosis Classify(Exception exception, SmtpFailureContext context = default)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        Validate(context);
+        return new ExceptionReader(this, context).Read(exception);
+    }
+
+    /// <inheritdoc />
+    public RelayBlockDiagnosis Classify(OutlookHResult hresult, string? serverResponse = null, SmtpFailureContext context = default)
+    {
+        Validate(context);
+        return OutlookReader.Diagnose(this, hresult, serverResponse, serverError: null, socketError: null, mailbox: null, FromContext(context));
+    }
+
+    /// <inheritdoc />
+    public RelayBlockDiagnosis Classify(OutlookErrorDialog dialog)
+    {
+        ArgumentNullException.ThrowIfNull(dialog);
+        return OutlookReader.Diagnose(this, dialog);
+    }
+
+    /// <inheritdoc />
+    public SmtpFailureKind ClassifyKind(ReadOnlySpan<char> reply, SmtpFailureContext context = default)
+    {
+        Validate(context);
+        var parsed = ReplyScanner.Scan(reply);
+        var (offset, length) = parsed.Text.GetOffsetAndLength(reply.Length);
+        var stage = context.Stage != SmtpStage.Unknown ? context.Stage : parsed.Stage;
+        return _rules.Evaluate(reply.Slice(offset, length), parsed.Code, parsed.EnhancedStatusCode, stage).Kind;
+    }
+
+    /// <summary>Classifies parsed reply text with extra evidence. <paramref name="wholeInput"/> is the source as a string when the caller has one.</summary>
+    internal RelayBlockDiagnosis Diagnose(ReadOnlySpan<char> source, in SmtpReply parsed, Evidence evidence, string? wholeInput)
+    {
+        if (evidence.Code == 0)
+            evidence.Code = parsed.Code;
+        if (evidence.Enhanced.IsEmpty)
+            evidence.Enhanced = parsed.EnhancedStatusCode;
+        if (evidence.Stage == SmtpStage.Unknown)
+            evidence.Stage = parsed.Stage;
+        if (evidence.Source == DiagnosisSource.Unknown)
+            evidence.Source = SourceOf(parsed.Wrappers);
+        evidence.Mailbox ??= parsed.GetMailbox(source);
+        if (evidence.Server is null && parsed.HasRemoteHost)
+            evidence.Server = parsed.GetRemoteHost(source);
+
+        var (offset, length) = parsed.Text.GetOffsetAndLength(source.Length);
+        if (evidence.ReplyText is null && length > 0)
+        {
+            evidence.ReplyText = wholeInput is not null && offset == 0 && length == wholeInput.Length
+                ? wholeInput
+                : parsed.GetText(source);
+        }
+
+        var rule = _rules.Evaluate(source.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
+        return Build(rule, evidence);
+    }
+
+    /// <summary>Builds the diagnosis for a decision made by the rule set.</summary>
+    internal static RelayBlockDiagnosis Build(SmtpFailureRule rule, in Evidence evidence) =>
+        Build(
+            new Verdict(rule.Id, rule.Kind, rule.Confidence ?? ConfidenceOf(rule.Tier), TransientOf(rule, evidence),
+                rule.Causes, rule.Remedies, rule.Responsible, rule.Summary),
+            evidence);
+
+    /// <summary>Builds the diagnosis for a decision, filling what it leaves open from the kind's profile.</summary>
+    internal static RelayBlockDiagnosis Build(Verdict verdict, in Evidence evidence)
+    {
+        var profile = KindProfiles.For(verdict.Kind, evidence.Source);
+        bool remote = evidence.Source == DiagnosisSource.RemoteServer && KindProfiles.HasRemoteProfile(verdict.Kind);
+        var causes = remote ? profile.Causes : verdict.Causes ?? profile.Causes;
+        var remedies = remote ? profile.Remedies : verdict.Remedies ?? profile.Remedies;
+        var responsible = remote ? profile.Responsible : verdict.Responsible ?? profile.Responsible;
+        var summary = remote ? profile.Summary : verdict.Summary ?? profile.Summary;
+
+        return new RelayBlockDiagnosis
+        {
+            Kind = verdict.Kind,
+            IsRelayBlock = RelayBlockPolicy.IsRelayBlock(verdict.Kind, evidence.Stage, causes),
+            IsTransient = verdict.Transient ?? profile.Transient,
+            Stage = evidence.Stage,
+            ReplyCode = evidence.Code != 0 ? evidence.Code : null,
+            EnhancedStatusCode = evidence.Enhanced.IsEmpty ? null : evidence.Enhanced,
+            Mailbox = evidence.Mailbox,
+            ReplyText = evidence.ReplyText,
+            Causes = causes,
+            Remedies = remedies,
+            ResponsibleParty = responsible,
+            Source = evidence.Source,
+            RuleId = verdict.RuleId,
+            Confidence = verdict.Confidence,
+            HResult = evidence.HResult,
+            Server = evidence.Server,
+            Port = evidence.Port,
+            ErrorType = evidence.ErrorType,
+            Summary = summary,
+        };
+    }
+
+    internal RuleSet Rules => _rules;
+
+    internal static Evidence FromContext(in SmtpFailureContext context) => new()
+    {
+        Stage = context.Stage,
+        Source = context.Source,
+        Server = context.Server,
+        Port = context.Port,
+    };
+
+    internal static void Validate(in SmtpFailureContext context)
+    {
+        if (context.Port is { } port && (port < 1 || port > 65535))
+            throw new ArgumentException($"The port must be between 1 and 65535; {port} was given.", nameof(context));
+        if (!Enum.IsDefined(context.Stage))
+            throw new ArgumentException($"The stage {(int)context.Stage} is not a defined SmtpStage.", nameof(context));
+        if (!Enum.IsDefined(context.Source))
+            throw new ArgumentException($"The source {(int)context.Source} is not a defined DiagnosisSource.", nameof(context));
+    }
+
+    private static bool? TransientOf(SmtpFailureRule rule, in Evidence evidence)
+    {
+        switch (rule.Transience)
+        {
+            case Transience.Always:
+                return true;
+            case Transience.Never:
+                return false;
+            case Transience.ByCodeClass:
+                int codeClass = evidence.Code != 0 ? evidence.Code / 100 : evidence.Enhanced.Class;
+                return codeClass switch { 4 => true, 5 => false, 2 or 3 => false, _ => null };
+            default:
+                return null;
+        }
+    }
+
+    private static DiagnosisConfidence ConfidenceOf(int tier) => tier switch
+    {
+        < RuleTier.WeakPhrase => DiagnosisConfidence.High,
+        < RuleTier.EnhancedSubject => DiagnosisConfidence.Medium,
+        _ => DiagnosisConfidence.Low,
+    };
+
+    private static DiagnosisSource SourceOf(SmtpReplyWrappers wrappers)
+    {
+        const SmtpReplyWrappers remote = SmtpReplyWrappers.DsnDiagnosticCode | SmtpReplyWrappers.PostfixHostSaid |
+            SmtpReplyWrappers.PostfixInReplyTo | SmtpReplyWrappers.EximRemoteError | SmtpReplyWrappers.ExchangeRemoteServerReturned;
+        if ((wrappers & remote) != 0)
+            return DiagnosisSource.RemoteServer;
+        if ((wrappers & (SmtpReplyWrappers.OutlookServerResponse | SmtpReplyWrappers.SystemNetMailServerResponse)) != 0)
+            return DiagnosisSource.SubmissionSession;
+        return DiagnosisSource.Unknown;
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using SmtpRelayClassifier.Classification;
+using SmtpRelayClassifier.Internal;
+
+namespace SmtpRelayClassifier.Parsing;
+
+/// <summary>
+/// What <see cref="SmtpReplyParser"/> found in a text: the reply code, the enhanced status code, the command stage
+/// named by a wrapper, and where the text, the mailbox and the remote host lie in the parsed input.
+/// </summary>
+/// <remarks>
+/// A value type that holds offsets, not copies: <see cref="Text"/>, <see cref="Mailbox"/> and
+/// <see cref="RemoteHost"/> are ranges of the span that was parsed (characters for a <c>char</c> span, bytes for a
+/// UTF-8 span). Parsing allocates nothing; <see cref="GetText(ReadOnlySpan{char})"/> allocates the string it returns.
+/// Immutable and thread-safe.
+/// </remarks>
+public readonly struct SmtpReply
+{
+    internal SmtpReply(
+        int code,
+        EnhancedStatusCode enhancedStatusCode,
+        SmtpStage stage,
+        SmtpReplyWrappers wrappers,
+        Range text,
+        Range mailbox,
+        Range remoteHost,
+        int lineCount,
+        bool isTruncated)
+    {
+        Code = code;
+        EnhancedStatusCode = enhancedStatusCode;
+        Stage = stage;
+        Wrappers = wrappers;
+        Text = text;
+        Mailbox = mailbox;
+        RemoteHost = remoteHost;
+        LineCount = lineCount;
+        IsTruncated = isTruncated;
+    }
+
+    /// <summary>
+    /// True when the input held a reply: a three-digit reply code, an enhanced status code, or both. False means
+    /// "not a reply": <see cref="Text"/> then covers the trimmed input so that it can still be read as free text.
+    /// </summary>
+    public bool IsReply => Code != 0 || !EnhancedStatusCode.IsEmpty;
+
+    /// <summary>The three-digit reply code (for example 550), or 0 when the input carried none.</summary>
+    public int Code { get; }
+
+    /// <summary>The enhanced status code, from the head of the text (RFC 2034) or qmail's trailing <c>(#5.7.1)</c>; empty when absent.</summary>
+    public EnhancedStatusCode EnhancedStatusCode { get; }
+
+    /// <summary>The command the reply answered, when a wrapper names it (Postfix <c>(in reply to … command)</c>, Exim <c>after RCPT TO:</c>).</summary>
+    public SmtpStage Stage { get; }
+
+    /// <summary>The wrappers that were peeled off around the reply.</summary>
+    public SmtpReplyWrappers Wrappers { get; }
+
+    /// <summary>
+    /// The reply text after the code and the enhanced code of its first line, up to the end of its last line, without
+    /// wrappers. For a multi-line reply the range still holds the later lines' own code prefixes and line breaks:
+    /// use <see cref="GetText(ReadOnlySpan{char})"/> for the lines joined with <c>\n</c>.
+    /// </summary>
+    public Range Text { get; }
+
+    /// <summary>The mailbox the reply names (<c>&lt;bob@example.org&gt;</c>, Sendmail's <c>bob@example.org...</c>, Exim's <c>RCPT TO:&lt;…&gt;</c>), without brackets; empty when none.</summary>
+    public Range Mailbox { get; }
+
+    /// <summary>The remote host a wrapper names (Postfix <c>host mx.example.com[192.0.2.1] said:</c>), empty when none.</summary>
+    public Range RemoteHost { get; }
+
+    /// <summary>The number of lines of the reply (1 for a single-line reply; 0 when the input was empty).</summary>
+    public int LineCount { get; }
+
+    /// <summary>True when the last line seen announced another one (<c>550-…</c>): the multi-line reply was cut short.</summary>
+    public bool IsTruncated { get; }
+
+    /// <summary>True when <see cref="Mailbox"/> is not empty.</summary>
+    public bool HasMailbox => !Mailbox.Equals(default(Range));
+
+    /// <summary>True when <see cref="RemoteHost"/> is not empty.</summary>
+    public bool HasRemoteHost => !RemoteHost.Equals(default(Range));
+
+    /// <summary>
+    /// Returns the reply text as MailKit presents it: the text of every line, with the reply code and separator of
+    /// each line removed, joined with <c>\n</c>. The enhanced status code of the first line is not included.
+    /// </summary>
+    /// <param name="source">The span this reply was parsed from.</param>
+    /// <returns>The text; empty for a bare code.</returns>
+    public string GetText(ReadOnlySpan<char> source) => ReplyScanner.NormalizeText(source, this);
+
+    /// <summary>Returns the mailbox named in the reply, or null when it names none.</summary>
+    /// <param name="source">The span this reply was parsed from.</param>
+    /// <returns>The mailbox or null.</returns>
+    public string? GetMailbox(ReadOnlySpan<char> source) => HasMailbox ? source[Mailbox].ToString() : null;
+
+    /// <summary>Returns the remote host named by a wrapper, or null when none is named.</summary>
+    /// <param name="source">The span this reply was parsed from.</param>
+    /// <returns>The host or null.</returns>
+    public string? GetRemoteHost(ReadOnlySpan<char> source) => HasRemoteHost ? source[RemoteHost].ToString() : null;
+}

@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using SmtpRelayClassifier.Classification;
+using static SmtpRelayClassifier.Classification.FailureCause;
+using static SmtpRelayClassifier.Classification.FailureRemedy;
+using static SmtpRelayClassifier.Classification.SmtpFailureKind;
+
+namespace SmtpRelayClassifier.Rules.Vendors;
+
+/// <summary>HCL (formerly IBM/Lotus) Domino; the text is observed in application code comments, no vendor document was found.</summary>
+internal static class DominoRules
+{
+    private const string V = "HCL Domino";
+
+    public static IEnumerable<SmtpFailureRule> All =>
+    [
+        new() { Id = "domino.relay-rejected", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
+            AnyPhrase = ["relay rejected for policy reasons"], Stages = Stages.Envelope },
+    ];
+}

@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using SmtpRelayClassifier.Classification;
+using static SmtpRelayClassifier.Classification.FailureCause;
+using static SmtpRelayClassifier.Classification.FailureRemedy;
+using static SmtpRelayClassifier.Classification.SmtpFailureKind;
+
+namespace SmtpRelayClassifier.Rules.Vendors;
+
+/// <summary>
+/// IIS SMTP and Exchange (KB Q304897, allow-anonymous-relay), Exchange Online (OfficeDocs-Support NDR tables,
+/// printers/scanners article, TenantAttribution and ATTR36 articles), Exchange 5.5 IMS (KB Q186134), and Outlook.com.
+/// </summary>
+internal static class MicrosoftRules
+{
+    private const string V = "Microsoft";
+
+    public static IEnumerable<SmtpFailureRule> All =>
+    [
+        // Exchange Online inbound connector no longer matches the sender (5.7.64 TenantAttribution / ATTR36).
+        new() { Id = "microsoft.tenant-attribution", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
+            AnyPhrase = ["tenantattribution", "attr36"], Causes = [ServerMisconfigured], Remedies = [ContactMailAdministrator],
+            Responsible = ResponsibleParty.SenderMailAdministrator,
+            Summary = "Exchange Online did not match the sending server to an inbound connector of the tenant and refused to relay." },
+        new() { Id = "microsoft.relay-5.7.64", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
+            EnhancedCodes = ["5.7.64"], Causes = [ServerMisconfigured], Remedies = [ContactMailAdministrator],
+            Responsible = ResponsibleParty.SenderMailAdministrator },
+
+        // "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain"
+        new() { Id = "microsoft.non-accepted-domain", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
+            AnyPhrase = ["non-accepted domain", "nonaccepted domain"], Stages = Stages.Envelope },
+        new() { Id = "microsoft.relay-5.7.54", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
+            EnhancedCodes = ["5.7.54"], Stages = Stages.Envelope },
+
+        // "5.7.1 Unable To Relay: Blocked by Customer Allow list" (KB 3013740): an allow-listed IP that is also on a block list.
+        new() { Id = "microsoft.blocked-by-allow-list", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
+            AnyPhrase = ["blocked by customer allow list"], Causes = [ClientOnBlockList, ServerMisconfigured],
+            Remedies = [RequestBlockListRemoval, ContactMailAdministrator], Responsible = ResponsibleParty.RecipientSide },
+
+        // "550 5.7.1 Unable to relay for <x>" (IIS/Exchange 2003), "550 5.7.1 Unable to relay" (2007+), "Relaying prohibited".
+        new() { Id = "microsoft.unable-to-relay", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
+            AnyPhrase = ["unable to relay", "relaying prohibited"], Stages = Stages.Envelope, Transience = Transience.Never },
+
+        // Client submission endpoint without AUTH: "530 5.7.57 Client not authenticated to send mail", "5.7.1 Client was not authenticated".
+        new() { Id = "microsoft.client-not-authenticated", Vendor = V, Tier = RuleTier.Vendor, Kind = AuthenticationRequired,
+            AnyPhrase = ["client was not authenticated", "client not authenticated", "not authenticated to send anonymous mail"],
+            Causes = [UnauthenticatedSubmission], Remedies = [AuthenticateOnSubmissionPort] },
+        new() { Id = "microsoft.client-not-authenticated-5.7.57", Vendor = V, Tier = RuleTier.Vendor, Kind = AuthenticationRequired,
+            EnhancedCodes = ["5.7.57"], Causes = [UnauthenticatedSubmission], Remedies = [AuthenticateOnSubmissionPort] },
+
+        // Send As: "5.7.60 SMTP; Client does not have permissions to send as this sender", "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException…".
+        new() { Id = "microsoft.send-as-denied", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderNotAuthorized,
+            AnyPhrase = ["sendasdenied", "send as this sender", "not allowed to send as", "send as denied", "send-as denied"],
+            Causes = [SenderDoesNotMatchAccount], Remedies = [MatchFromAddressToAccount, ContactMailAdministrator] },
+        new() { Id = "microsoft.send-as-5.7.60", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderNotAuthorized,
+            EnhancedCodes = ["5.7.60"], Causes = [SenderDoesNotMatchAccount], Remedies = [MatchFromAddressToAccount, ContactMailAdministrator] },
+        new() { Id = "microsoft.originator-mismatch", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderNotAuthorized,
+            AnyPhrase = ["originator address does not match authentication credentials"],
+            Causes = [SenderDoesNotMatchAccount], Remedies = [MatchFromAddressToAccount] },
+        new() { Id = "microsoft.unregistered-domain", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderNotAuthorized,
+            AnyPhrase = ["sending from unregistered domains"], Causes = [SenderIdentityNotVerified],
+            Remedies = [VerifySenderIdentity, MatchFromAddressToAccount], Responsible = ResponsibleParty.SenderMailAdministrator },
+
+        // SMTP AUTH turned off or impossible for the account or tenant.
+        new() { Id = "microsoft.smtp-client-auth-disabled", Vendor = V, Tier = RuleTier.Vendor, Kind = AuthenticationFailed,
+            AnyPhrase = ["smtpclientauthentication is disabled", "smtp client authentication is disabled", "smtpclientauthenticationdisabled"],
+            Causes = [SmtpAuthDisabled], Remedies = [EnableSmtpAuthForAccount, UseAppPasswordOrOAuth] },
+        new() { Id = "microsoft.federated-sts", Vendor = V, Tier = RuleTier.Vendor, Kind = AuthenticationFailed,
+            AnyPhrase = ["federated sts"], EnhancedCodes = ["5.7.139"], Causes = [ServerMisconfigured, SmtpAuthDisabled],
+            Remedies = [ContactMailAdministrator], Responsible = ResponsibleParty.SenderMailAdministrator },
+        new() { Id = "microsoft.auth-5.7.139", Vendor = V, Tier = RuleTier.Vendor, Kind = AuthenticationFailed,
+            EnhancedCodes = ["5.7.139"], Causes = [SmtpAuthDisabled, InvalidCredentials], Remedies = [EnableSmtpAuthForAccount, CheckCredentials] },
+
+        // Exchange Online reputation and bans.
+        new() { Id = "microsoft.banned-sending-ip", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
+            AnyPhrase = ["banned sending ip"], Causes = [ClientOnBlockList, PoorReputation], Remedies = [RequestBlockListRemoval] },
+        new() { Id = "microsoft.tenant-threshold", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
+            AnyPhrase = ["tenant has exceeded threshold", "traffic not accepted from this ip"], Causes = [PoorReputation],
+            Remedies = [ContactMailAdministrator], Responsible = ResponsibleParty.SenderMailAdministrator },
+        new() { Id = "microsoft.access-denied-ranges", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
+            EnhancedCodes = ["4.7.500-699", "5.7.500-599", "5.7.606-649", "5.7.700-750"], Causes = [PoorReputation, ClientOnBlockList],
+            Remedies = [RequestBlockListRemoval, ContactMailAdministrator], Transience = Transience.ByCodeClass },
+        new() { Id = "microsoft.consumer-dynamic-ip", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
+            AnyPhrase = ["dy-001", "dy-002"], Causes = [DynamicIpListed], Remedies = [UseProviderRelay, UseSmtpServerOfCurrentNetwork] },
+        new() { Id = "microsoft.consumer-block-list", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
+            AnyPhrase = ["sc-001", "sc-002", "sc-003", "sc-004", "ou-001", "ou-002", "s3150", "part of their network is on our block list"],
+            Causes = [ClientOnBlockList, PoorReputation], Remedies = [RequestBlockListRemoval, UseProviderRelay] },
+
+        // Recipient side.
+        new() { Id = "microsoft.recipient-access-denied", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,
+            AnyPhrase = ["recipient address rejected: access denied"], Causes = [RecipientMailboxMissing, RecipientMxMisconfigured],
+            Remedies = [VerifyRecipientAddress, AskRecipientAdministratorToFixMx] },
+        new() { Id = "microsoft.recipient-not-found", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,
+            AnyPhrase = ["resolver.adr.recipientnotfound", "recipient not found by smtp address lookup"] },
+        new() { Id = "microsoft.receive-limit", Vendor = V, Tier = RuleTier.Vendor, Kind = RateLimited,
+            EnhancedCodes = ["5.2.121", "5.2.122", "5.1.90"], Transience = Transience.Always },
+        new() { Id = "microsoft.wrong-region", Vendor = V, Tier = RuleTier.Vendor, Kind = ServiceUnavailable,
+            AnyPhrase = ["wrong office 365 region"], EnhancedCodes = ["4.4.62"], Causes = [ServerMisconfigured],
+            Remedies = [ContactMailAdministrator, RetryLater], Transience = Transience.ByCodeClass },
+        new() { Id = "microsoft.delivery-restricted", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
+            AnyPhrase = ["delivery to this address is restricted", "does not allow external forwarding", "senders not in the allowed"],
+            Causes = [ContentPolicy], Remedies = [ContactRecipient], Responsible = ResponsibleParty.RecipientSide },
+    ];
+}
