@@ -135,7 +135,7 @@ public class OutlookTests
     [Fact]
     public void Parse_FrenchKb290842Dialog_ReadsEveryField()
     {
-        var dialog = OutlookErrorDialog.Parse(Cli.KbExample.FrenchDialog);
+        var dialog = OutlookErrorDialog.Parse(SmtpRelayClassifier.Cli.KbExample.FrenchDialog);
 
         Assert.Equal("fr", dialog.Language);
         Assert.Equal("personne@exemple.com", dialog.RejectedAddress);
@@ -154,7 +154,7 @@ public class OutlookTests
     [Fact]
     public void Classify_FrenchKb290842Dialog_IsRelayDenied()
     {
-        var d = Classifier.Classify(OutlookErrorDialog.Parse(Cli.KbExample.FrenchDialog));
+        var d = Classifier.Classify(OutlookErrorDialog.Parse(SmtpRelayClassifier.Cli.KbExample.FrenchDialog));
 
         Assert.Equal(SmtpFailureKind.RelayDenied, d.Kind);
         Assert.True(d.IsRelayBlock);

@@ -18,11 +18,11 @@ internal static class MicrosoftRules
     [
         // Exchange Online inbound connector no longer matches the sender (5.7.64 TenantAttribution / ATTR36).
         new() { Id = "microsoft.tenant-attribution", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
-            AnyPhrase = ["tenantattribution", "attr36"], Causes = [ServerMisconfigured], Remedies = [ContactMailAdministrator],
+            AnyPhrase = ["tenantattribution", "attr36"], Stages = Stages.Envelope, Causes = [ServerMisconfigured], Remedies = [ContactMailAdministrator],
             Responsible = ResponsibleParty.SenderMailAdministrator,
             Summary = "Exchange Online did not match the sending server to an inbound connector of the tenant and refused to relay." },
         new() { Id = "microsoft.relay-5.7.64", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
-            EnhancedCodes = ["5.7.64"], Causes = [ServerMisconfigured], Remedies = [ContactMailAdministrator],
+            EnhancedCodes = ["5.7.64"], Stages = Stages.Envelope, Causes = [ServerMisconfigured], Remedies = [ContactMailAdministrator],
             Responsible = ResponsibleParty.SenderMailAdministrator },
 
         // "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain"

@@ -1,0 +1,205 @@
+using System;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using SmtpRelayClassifier.Classification;
+using Xunit;
+
+namespace SmtpRelayClassifier.Tests.Classification;
+
+public class SmtpFailureClassifierTests
+{
+    private static readonly SmtpFailureClassifier Classifier = SmtpFailureClassifier.Default;
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\r\n")]
+    [InlineData("garbage \u0001\u0002 text")]
+    [InlineData("550")]
+    [InlineData("550-")]
+    [InlineData("550-first line only")]
+    public void Classify_BadInput_IsAnswerNotException(string input)
+    {
+        var d = Classifier.Classify(input);
+
+        Assert.NotNull(d.RuleId);
+        Assert.NotNull(d.Summary);
+    }
+
+    [Fact]
+    public void Classify_Empty_IsUnknownNotTransient()
+    {
+        var d = Classifier.Classify(string.Empty);
+
+        Assert.Equal(SmtpFailureKind.Unknown, d.Kind);
+        Assert.False(d.IsTransient);
+        Assert.False(d.IsRelayBlock);
+        Assert.Null(d.ReplyCode);
+        Assert.Null(d.ReplyText);
+    }
+
+    [Fact]
+    public void Classify_NullString_ThrowsArgumentNull()
+    {
+        Assert.Throws<ArgumentNullException>(() => Classifier.Classify((string)null!));
+    }
+
+    [Fact]
+    public void Classify_UndefinedStage_ThrowsArgumentException()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Classifier.Classify("550 x", new SmtpFailureContext { Stage = (SmtpStage)99 }));
+
+        Assert.Contains("99", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_OneMegabyteReply_FindsThePhraseAtTheEnd()
+    {
+        string reply = "554 5.7.1 " + new string('a', 1 << 20) + " Relay access denied";
+
+        Assert.Equal(SmtpFailureKind.RelayDenied, Classifier.Classify(reply).Kind);
+    }
+
+    [Fact]
+    public void Classify_BinaryBytes_NeverThrows()
+    {
+        var random = new Random(7);
+        var bytes = new byte[2048];
+        for (int i = 0; i < 200; i++)
+        {
+            random.NextBytes(bytes);
+            Assert.NotNull(Classifier.Classify(bytes.AsSpan()).RuleId);
+        }
+    }
+
+    [Fact]
+    public void Classify_Latin1Bytes_DecodesLikeMailKit()
+    {
+        byte[] reply = Encoding.Latin1.GetBytes("550 <personne@exemple.com>... Relais refusé");
+
+        var d = Classifier.Classify(reply.AsSpan());
+
+        Assert.Equal(SmtpFailureKind.RelayDenied, d.Kind);
+        Assert.Equal("<personne@exemple.com>... Relais refusé", d.ReplyText);
+    }
+
+    [Theory]
+    [InlineData("550 5.7.1 Message refused")]
+    [InlineData("550 5.7.1")]
+    [InlineData("554 5.7.1 Delivery not authorized")]
+    public void Classify_Bare571_IsNeverRelayDenied(string reply)
+    {
+        var d = Classifier.Classify(reply, SmtpFailureContext.ForStage(SmtpStage.Rcpt));
+
+        Assert.NotEqual(SmtpFailureKind.RelayDenied, d.Kind);
+        Assert.False(d.IsRelayBlock);
+    }
+
+    [Fact]
+    public void Classify_RelayWordingAtGreeting_IsNotRelayDenied()
+    {
+        // Sisimai refuses NoRelaying at CONN/EHLO: a relay denial answers an envelope command.
+        var d = Classifier.Classify("554 5.7.1 Relay access denied", SmtpFailureContext.ForStage(SmtpStage.Connect));
+
+        Assert.NotEqual(SmtpFailureKind.RelayDenied, d.Kind);
+    }
+
+    [Fact]
+    public void Classify_RelayDenialInARemoteBounce_PointsAtTheRecipientSide()
+    {
+        var d = Classifier.Classify("host mx.example.org[192.0.2.1] said: 554 5.7.1 <bob@example.org>: Relay access denied (in reply to RCPT TO command)");
+
+        Assert.Equal(SmtpFailureKind.RelayDenied, d.Kind);
+        Assert.Equal(DiagnosisSource.RemoteServer, d.Source);
+        Assert.Equal(ResponsibleParty.RecipientSide, d.ResponsibleParty);
+        Assert.Equal(FailureCause.RecipientMxMisconfigured, d.Causes[0]);
+        Assert.Equal("mx.example.org", d.Server);
+        Assert.Equal(SmtpStage.Rcpt, d.Stage);
+    }
+
+    [Fact]
+    public void Classify_SameRelayDenialInOwnSession_PointsAtTheSender()
+    {
+        var d = Classifier.Classify("554 5.7.1 <bob@example.org>: Relay access denied", new SmtpFailureContext { Source = DiagnosisSource.SubmissionSession });
+
+        Assert.Equal(ResponsibleParty.Sender, d.ResponsibleParty);
+        Assert.Equal(FailureRemedy.AuthenticateOnSubmissionPort, d.Remedies[0]);
+        Assert.Contains(FailureRemedy.UseSmtpServerOfCurrentNetwork, d.Remedies);
+        Assert.Contains(FailureRemedy.AskProviderToAllowStaticIp, d.Remedies);
+    }
+
+    [Fact]
+    public void Classify_RecipientVerificationDeferral_SaysWaitingHelps()
+    {
+        var d = Classifier.Classify("450 4.1.1 <bob@example.org>: Recipient address rejected: unverified address: Address verification in progress");
+
+        Assert.Equal(SmtpFailureKind.RecipientVerificationDeferred, d.Kind);
+        Assert.True(d.IsTransient);
+        Assert.Equal(FailureRemedy.NoActionNeeded, d.Remedies[0]);
+        Assert.Equal(FailureCause.RecipientVerificationUnavailable, d.Causes[0]);
+    }
+
+    [Fact]
+    public void Classify_RateLimitWith5xx_IsStillTransient()
+    {
+        var d = Classifier.Classify("550 5.4.5 Daily SMTP relay limit exceeded for user.");
+
+        Assert.Equal(SmtpFailureKind.RateLimited, d.Kind);
+        Assert.True(d.IsTransient);
+    }
+
+    [Fact]
+    public void Classify_SuccessReply_IsNotAFailure()
+    {
+        var d = Classifier.Classify("250 2.0.0 Ok: queued as 12345");
+
+        Assert.Equal(SmtpFailureKind.Unknown, d.Kind);
+        Assert.Equal("code.2xx-3xx", d.RuleId);
+        Assert.False(d.IsTransient);
+    }
+
+    [Fact]
+    public void Classify_UnknownWith4xx_IsTransientByCodeClass()
+    {
+        var d = Classifier.Classify("450 something unusual happened");
+
+        Assert.Equal(SmtpFailureKind.Unknown, d.Kind);
+        Assert.True(d.IsTransient);
+        Assert.Equal(DiagnosisConfidence.Low, d.Confidence);
+    }
+
+    [Fact]
+    public void Classify_StageFromContext_OverridesNothingInTheText()
+    {
+        var atMail = Classifier.Classify("550 5.1.1 User unknown", SmtpFailureContext.ForStage(SmtpStage.Mail));
+        var atRcpt = Classifier.Classify("550 5.1.1 User unknown", SmtpFailureContext.ForStage(SmtpStage.Rcpt));
+
+        Assert.Equal(SmtpFailureKind.SenderAddressRejected, atMail.Kind);
+        Assert.Equal(SmtpFailureKind.RecipientUnknown, atRcpt.Kind);
+    }
+
+    [Fact]
+    public void Classify_ConfidenceFollowsTheEvidence()
+    {
+        Assert.Equal(DiagnosisConfidence.High, Classifier.Classify("550 5.7.1 Relaying denied").Confidence);
+        Assert.Equal(DiagnosisConfidence.Medium, Classifier.Classify("550 5.1.1 x").Confidence);
+        Assert.Equal(DiagnosisConfidence.Low, Classifier.Classify("421 x").Confidence);
+    }
+
+    [Fact]
+    public async Task Classify_FromManyThreads_GivesTheSameAnswers()
+    {
+        var replies = Data.RealReplies.All().ToArray();
+        var expected = replies.Select(r => Classifier.Classify(r.Reply, SmtpFailureContext.ForStage(r.Stage)).RuleId).ToArray();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            for (int round = 0; round < 20; round++)
+            {
+                for (int i = 0; i < replies.Length; i++)
+                    Assert.Equal(expected[i], Classifier.Classify(replies[i].Reply, SmtpFailureContext.ForStage(replies[i].Stage)).RuleId);
+            }
+        })));
+    }
+}

@@ -1,0 +1,166 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using SmtpRelayClassifier.Cli;
+using SmtpRelayClassifier.Tests.Data;
+using Xunit;
+
+namespace SmtpRelayClassifier.Tests.Cli;
+
+public class SmtpClassifyCliTests
+{
+    private static (int Exit, string Out, string Err) Run(string stdin, params string[] args)
+    {
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(stdin));
+        using var output = new MemoryStream();
+        using var error = new StringWriter();
+        int exit = Program.Run(args, input, output, error);
+        return (exit, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
+    }
+
+    [Fact]
+    public void NoArguments_ExplainsTheKb290842Example()
+    {
+        var (exit, output, _) = Run(string.Empty);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Relais refusé", output, StringComparison.Ordinal);
+        Assert.Contains("RelayDenied", output, StringComparison.Ordinal);
+        Assert.Contains("0x800CCC79", output, StringComparison.Ordinal);
+        Assert.Contains("AuthenticateOnSubmissionPort", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_EveryReplyOfReferenceSections26And41_GetsItsKindThroughJson()
+    {
+        var cases = RealReplies.Section41.Concat(RealReplies.Section26).ToArray();
+        string stdin = string.Join('\n', cases.Select(c => c.Reply.Replace("\r\n", "\\n", StringComparison.Ordinal)));
+
+        var (exit, output, _) = Run(stdin, "classify", "--json");
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(cases.Length, lines.Length);
+        for (int i = 0; i < cases.Length; i++)
+        {
+            using var json = JsonDocument.Parse(lines[i]);
+            var root = json.RootElement;
+            Assert.Equal(cases[i].Kind.ToString(), root.GetProperty("kind").GetString());
+            if (cases[i].IsRelayBlock is { } relayBlock)
+                Assert.Equal(relayBlock, root.GetProperty("isRelayBlock").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public void ClassifyJson_HasEveryContractProperty()
+    {
+        var (_, output, _) = Run(string.Empty, "classify", "--json", "554 5.7.1 <bob@example.org>: Relay access denied");
+
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        foreach (string name in new[] { "kind", "isRelayBlock", "isTransient", "stage", "replyCode", "enhancedStatusCode", "ruleId", "confidence", "causes", "remedies", "responsibleParty", "summary" })
+            Assert.True(root.TryGetProperty(name, out _), name);
+        Assert.Equal(554, root.GetProperty("replyCode").GetInt32());
+        Assert.Equal("5.7.1", root.GetProperty("enhancedStatusCode").GetString());
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("causes").ValueKind);
+        Assert.Equal("AuthenticateOnSubmissionPort", root.GetProperty("remedies")[0].GetString());
+    }
+
+    [Fact]
+    public void ClassifyJson_KeepsInputOrderAndEmptyLines()
+    {
+        var (_, output, _) = Run("550 5.1.1 User unknown\n\n554 5.7.1 Relay access denied\r\n", "classify", "--json", "--stage", "rcpt");
+
+        var kinds = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString()!)
+            .ToArray();
+        Assert.Equal(["RecipientUnknown", "Unknown", "RelayDenied"], kinds);
+    }
+
+    [Fact]
+    public void Classify_LiteralBackslashN_JoinsTheLinesOfOneReply()
+    {
+        var (_, output, _) = Run("550-Please turn on SMTP Authentication in your mail client.\\n550-host [192.0.2.1]:1 is not permitted to relay through this server without authentication.\n", "classify", "--json");
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Equal("RelayDenied", JsonDocument.Parse(lines[0]).RootElement.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void Classify_TextOutput_ShowsKindAndRemedies()
+    {
+        var (exit, output, _) = Run(string.Empty, "classify", "530 5.7.0 Must issue a STARTTLS command first");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("TlsRequired", output, StringComparison.Ordinal);
+        Assert.Contains("EnableTls", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hresult_KnownNumber_PrintsItsNameAndKind()
+    {
+        var (exit, output, _) = Run(string.Empty, "hresult", "0x800CCC79", "--json");
+
+        Assert.Equal(0, exit);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("RelayDenied", root.GetProperty("kind").GetString());
+        Assert.Equal("IXP_E_SMTP_REJECTED_RECIPIENTS", root.GetProperty("hresultName").GetString());
+    }
+
+    [Fact]
+    public void Hresult_NotANumber_IsAUsageErrorNamingIt()
+    {
+        var (exit, _, error) = Run(string.Empty, "hresult", "relay");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'relay'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outlook_DialogOnStdin_PrintsFieldsThenDiagnosis()
+    {
+        var (exit, output, _) = Run(KbExample.FrenchDialog, "outlook", "--json");
+
+        Assert.Equal(0, exit);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("smtp.exemple.com", root.GetProperty("dialog").GetProperty("server").GetString());
+        Assert.Equal("fr", root.GetProperty("dialog").GetProperty("language").GetString());
+        Assert.Equal("RelayDenied", root.GetProperty("diagnosis").GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void Outlook_NotADialog_IsAUsageError()
+    {
+        var (exit, _, error) = Run("hello", "outlook");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error number", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("frobnicate", "'frobnicate'")]
+    [InlineData("classify --bogus", "'--bogus'")]
+    [InlineData("classify --stage nowhere", "'nowhere'")]
+    [InlineData("classify --port 99999", "'99999'")]
+    [InlineData("classify --stage", "--stage")]
+    [InlineData("hresult", "hresult")]
+    public void BadArguments_ExitWith2AndNameTheArgument(string args, string named)
+    {
+        var (exit, _, error) = Run(string.Empty, args.Split(' '));
+
+        Assert.Equal(2, exit);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_PrintsUsageAndExits0()
+    {
+        var (exit, output, _) = Run(string.Empty, "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("smtp-classify classify", output, StringComparison.Ordinal);
+    }
+}
