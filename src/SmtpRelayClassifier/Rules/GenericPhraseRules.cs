@@ -22,7 +22,7 @@ internal static class GenericPhraseRules
                 "account disabled", "account does not exist", "this user doesn't have", "no longer available", "has moved",
                 "no such domain", "domain does not exist", "domain not found", "not listed in", "utilisateur inconnu", "destinataire inconnu",
                 "adresse inconnue", "benutzer unbekannt", "empfänger unbekannt", "usuario desconocido", "destinatario desconocido",
-                "utente sconosciuto"
+                "utente sconosciuto", "mailbox unavailable", "addressee unknown"
     ];
 
     public static IEnumerable<SmtpFailureRule> All =>
@@ -58,6 +58,11 @@ internal static class GenericPhraseRules
                 "as a relay", "not a gateway", "not local host", "allowed rcpthost", "this system is not configured to relay mail",
                 "we don't handle mail for", "specified domain is not allowed", "not an open relay", "insecure mail relay",
                 "(relaying) is not allowed", "relaying to", "relay through this server", "relay for", "relay attempt"] },
+        new() { Id = "generic.relay-refused-wording", Tier = RuleTier.WeakPhrase, Kind = RelayDenied, Stages = Stages.Envelope,
+            Transience = Transience.Never, Confidence = DiagnosisConfidence.Medium,
+            AllPhrases = ["relay"], AnyPhrase = ["denied", "prohibited", "not allowed", "not permitted", "refused", "rejected", "disallowed",
+                "forbidden", "not authorized", "not authorised", "no relaying"],
+            NotPhrases = ["open relay", "relay limit", "relayed to", "relay at your service provider", "smtp relay service"] },
         new() { Id = "generic.relay-denied-localized", Tier = RuleTier.Phrase, Kind = RelayDenied, Stages = Stages.Envelope,
             Transience = Transience.Never,
             AnyPhrase = ["relais refusé", "relais refuse", "accès de relais refusé", "relais non autorisé", "relais interdit",
@@ -94,7 +99,8 @@ internal static class GenericPhraseRules
                 "does not match the account", "must match the authenticated", "must match your account", "not authorized to send as",
                 "not authorised to send as", "not permitted to send as", "not allowed to send from this address", "sender address does not match",
                 "from address does not match", "envelope sender does not match", "must be same as", "send as permission",
-                "not authorized to send on behalf", "not allowed to send on behalf"] },
+                "not authorized to send on behalf", "not allowed to send on behalf", "list of allowed senders", "sender not authorized",
+                "sender is not authorized", "sender not allowed", "sender is not allowed", "not authorized to send mail as"] },
         new() { Id = "generic.sender-identity-not-verified", Tier = RuleTier.Phrase, Kind = SenderNotAuthorized,
             Causes = [SenderIdentityNotVerified], Remedies = [VerifySenderIdentity, MatchFromAddressToAccount],
             AnyPhrase = ["sender address not verified", "sender not verified", "identity not verified", "address is not verified",
@@ -107,7 +113,7 @@ internal static class GenericPhraseRules
         new() { Id = "generic.spf", Tier = RuleTier.Phrase, Kind = SenderNotAuthorized,
             AnyPhrase = ["spf fail", "spf check failed", "spf validation", "spf policy", "spf record", "failed spf", "spf hardfail",
                 "spf softfail", "spf=fail", "sender policy framework", "does not designate", "not designated", "not a permitted sender",
-                "openspf", "spf.pobox.com", "spf check", "spf "],
+                "openspf", "spf.pobox.com", "spf check", "spf ", "spf:", "is not allowed to send mail from"],
             Causes = [SpfFailure], Remedies = [FixSenderDnsRecords, UseProviderRelay], Responsible = ResponsibleParty.SenderMailAdministrator,
             Transience = Transience.ByCodeClass },
 
@@ -167,7 +173,9 @@ internal static class GenericPhraseRules
                 "deny list", "listed at", "listed in", "listed on", "listed by", "spamhaus", "spamcop", "sorbs", "barracuda", "cloudmark",
                 "uceprotect", "dnsbl", "rbl", "psbl", "abuseat", "mailspike", "spam source", "client host rejected", "refused to talk",
                 "go away", "not welcome", "ip blocked", "blocked ip", "ip address has been blocked", "ip has been blocked",
-                "your ip address", "your ip", "sending ip", "connection refused. ", "access denied, banned"],
+                "your ip address", "your ip", "sending ip", "connection refused. ", "access denied, banned", "not allowed to connect",
+                "connection not allowed", "connections will not be accepted", "connection rejected", "refused your connection",
+                "not accepting connections from"],
             Causes = [ClientOnBlockList, PoorReputation], Remedies = [RequestBlockListRemoval, UseProviderRelay] },
         new() { Id = "generic.reputation", Tier = RuleTier.Phrase, Kind = ClientBlocked, Transience = Transience.ByCodeClass,
             AnyPhrase = ["reputation", "poor reputation", "bad reputation", "low reputation"],
@@ -181,7 +189,7 @@ internal static class GenericPhraseRules
         new() { Id = "generic.content-policy", Tier = RuleTier.Phrase, Kind = MessageRejected, Transience = Transience.ByCodeClass,
             AnyPhrase = ["content rejected", "message content", "rejected due to content", "prohibited attachment", "banned attachment",
                 "blocked attachment", "attachment", "executable", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "not rfc compliant",
-                "header", "message refused", "message rejected"],
+                "header", "message rejected", "content presents", "because its content", "message content is"],
             Causes = [ContentPolicy], Remedies = [ReviewMessageContent] },
 
         new() { Id = "generic.protocol-error", Tier = RuleTier.Phrase, Kind = ProtocolError,

@@ -105,13 +105,21 @@ internal sealed class RuleSet
             foreach (int id in _buckets[BucketOf(rest[0])])
             {
                 string phrase = _phrases[id];
-                if ((boundary || !char.IsLetterOrDigit(phrase[0])) && rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+                if ((boundary || !char.IsLetterOrDigit(phrase[0])) && rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) &&
+                    !IsLocalPart(rest, phrase.Length))
+                {
                     found[id >> 6] |= 1UL << id;
+                }
             }
 
             offset = at + 1;
         }
     }
+
+    // "relay@example.org" names a mailbox; the words of an address say nothing about the failure.
+    private static bool IsLocalPart(ReadOnlySpan<char> rest, int length) =>
+        rest.Length > length && char.IsLetterOrDigit(rest[length - 1]) && rest[length] is '@' or '.' && rest[length..].IndexOf('@') is >= 0 and < 64 &&
+        rest[length..].IndexOfAny(' ', '>') is var stop && (stop < 0 || rest[length..].IndexOf('@') < stop);
 
     private static int BucketOf(char c) => c < 128 ? char.ToLowerInvariant(c) : NonAsciiBucket;
 

@@ -162,5 +162,7 @@ public static class RealReplies
             yield return c;
         foreach (var c in Adjacent)
             yield return c;
+        foreach (var c in ObservedReplies.All)
+            yield return c;
     }
 }

@@ -80,7 +80,7 @@ internal static class MicrosoftRules
             EnhancedCodes = ["4.7.500-699", "5.7.500-599", "5.7.606-649", "5.7.700-750"], Causes = [PoorReputation, ClientOnBlockList],
             Remedies = [RequestBlockListRemoval, ContactMailAdministrator], Transience = Transience.ByCodeClass },
         new() { Id = "microsoft.consumer-dynamic-ip", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
-            AnyPhrase = ["dy-001", "dy-002"], Causes = [DynamicIpListed], Remedies = [UseProviderRelay, UseSmtpServerOfCurrentNetwork] },
+            AnyPhrase = ["dy-001", "dy-002", "dynamically-assigned", "dynamically assigned"], Causes = [DynamicIpListed], Remedies = [UseProviderRelay, UseSmtpServerOfCurrentNetwork] },
         new() { Id = "microsoft.consumer-block-list", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
             AnyPhrase = ["sc-001", "sc-002", "sc-003", "sc-004", "ou-001", "ou-002", "s3150", "part of their network is on our block list"],
             Causes = [ClientOnBlockList, PoorReputation], Remedies = [RequestBlockListRemoval, UseProviderRelay] },

@@ -19,6 +19,10 @@ internal static class SendmailRules
         new() { Id = "sendmail.relaying-denied-ip-name-lookup", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
             AllPhrases = ["relaying denied", "ip name lookup failed"], Stages = Stages.Envelope,
             Causes = [UnauthenticatedSubmission, MissingReverseDns], Remedies = [AuthenticateOnSubmissionPort, UseSmtpServerOfCurrentNetwork] },
+        // check_relay when the client's PTR lookup failed for the moment: "Relaying temporarily denied. Cannot resolve PTR record for …"
+        new() { Id = "sendmail.relaying-temporarily-denied", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
+            AnyPhrase = ["relaying temporarily denied"], Stages = Stages.Envelope, Causes = [MissingReverseDns, UnauthenticatedSubmission],
+            Remedies = [RetryLater, AuthenticateOnSubmissionPort, FixSenderDnsRecords], Transience = Transience.ByCodeClass },
         new() { Id = "sendmail.relaying-denied", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
             AnyPhrase = ["relaying denied"], Stages = Stages.Envelope, Transience = Transience.Never },
         new() { Id = "sendmail.sender-domain", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderAddressRejected,
