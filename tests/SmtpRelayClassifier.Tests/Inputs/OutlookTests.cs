@@ -268,3 +268,42 @@ public class OutlookTests
         Assert.Throws<ArgumentNullException>(() => OutlookErrorDialog.TryParse(null!, out _));
     }
 }
+
+public class OutlookShorthandTests
+{
+    private static readonly ISmtpFailureClassifier Classifier = SmtpFailureClassifier.Default;
+
+    [Fact]
+    public void ClassifyHResult_UintIntAndText_GiveTheSameDiagnosis()
+    {
+        var fromUint = Classifier.ClassifyHResult(0x800CCC79u);
+        var fromInt = Classifier.ClassifyHResult(unchecked((int)0x800CCC79u));
+        var fromText = Classifier.ClassifyHResult("0x800CCC79");
+
+        Assert.Equal(SmtpFailureKind.RelayDenied, fromUint.Kind);
+        Assert.Equal(fromUint.RuleId, fromInt.RuleId);
+        Assert.Equal(fromUint.RuleId, fromText.RuleId);
+        Assert.Equal(fromUint.HResult, fromText.HResult);
+    }
+
+    [Fact]
+    public void ClassifyHResult_TextThatIsNotANumber_ThrowsArgumentExceptionNamingIt()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Classifier.ClassifyHResult("relay denied"));
+
+        Assert.Contains("'relay denied'", e.Message, StringComparison.Ordinal);
+        Assert.Equal("hresult", e.ParamName);
+    }
+
+    [Fact]
+    public void ClassifyOutlookDialog_BareResponse_IsClassifiedAsAReply()
+    {
+        Assert.Equal(SmtpFailureKind.RelayDenied, Classifier.ClassifyOutlookDialog("550 5.7.1 Relaying denied").Kind);
+    }
+
+    [Fact]
+    public void ClassifyOutlookDialog_Null_ThrowsArgumentNull()
+    {
+        Assert.Throws<ArgumentNullException>(() => Classifier.ClassifyOutlookDialog(null!));
+    }
+}
