@@ -111,8 +111,8 @@ internal static class ReplyScanner
         if (enhanced.IsEmpty && textEnd - textStart > 3)
         {
             int windowStart = Math.Max(textStart, textEnd - TrailerWindow);
-            int idx = LastIndexOfIgnoreCase(s, windowStart, textEnd, "(#");
-            if (idx >= 0 && TryReadEnhancedCode(s, idx + 2, out var tailCode, out _))
+            int idx = s[windowStart..textEnd].LastIndexOf(T.CreateTruncating('#'));
+            if (idx > 0 && At(s, windowStart + idx - 1) == '(' && TryReadEnhancedCode(s, windowStart + idx + 1, out var tailCode, out _))
                 enhanced = tailCode;
         }
 
@@ -306,9 +306,10 @@ internal static class ReplyScanner
         }
 
         // Postfix: "host mx.example.com[192.0.2.1] said: 554 ..."
-        int said = IndexOfIgnoreCase(s, start, window, " said:");
-        if (said >= 0)
+        int said = IndexOfIgnoreCase(s, start, window, "said:");
+        if (said > start && At(s, said - 1) == ' ')
         {
+            said--;
             int hostWord = LastIndexOfIgnoreCase(s, start, said, "host ");
             if (hostWord >= 0)
                 host = ReadHostName(s, hostWord + 5, said);
