@@ -291,10 +291,7 @@ public class MailKitExceptionTests
     [Fact]
     public async Task Classify_ServerNeverGreets_IsTimedOut()
     {
-        await using var server = new ScriptedSmtpServer(new SmtpScript { NeverGreet = true });
-        using var client = new SmtpClient { Timeout = 300 };
-
-        var e = await Assert.ThrowsAnyAsync<Exception>(() => client.ConnectAsync("127.0.0.1", server.Port, SecureSocketOptions.None));
+        var e = await NeverGreetedAsync();
 
         Assert.True(e is IOException or TimeoutException or SocketException, e.GetType().FullName);
         var d = Classifier.Classify(e);
@@ -306,10 +303,7 @@ public class MailKitExceptionTests
     [Fact]
     public async Task Classify_ServerNeverGreetsOnPort25_IsProbableOutboundPort25Block()
     {
-        await using var server = new ScriptedSmtpServer(new SmtpScript { NeverGreet = true });
-        using var client = new SmtpClient { Timeout = 300 };
-
-        var e = await Assert.ThrowsAnyAsync<Exception>(() => client.ConnectAsync("127.0.0.1", server.Port, SecureSocketOptions.None));
+        var e = await NeverGreetedAsync();
 
         // The scripted server cannot listen on 25 here; the caller states the port it used.
         var d = Classifier.Classify(e, new SmtpFailureContext { Port = 25 });
@@ -383,6 +377,13 @@ public class MailKitExceptionTests
         using var client = new SmtpClient { Timeout = 5000 };
         await client.ConnectAsync("127.0.0.1", server.Port, SecureSocketOptions.None);
         return await Assert.ThrowsAnyAsync<Exception>(() => client.AuthenticateAsync("user", "secret"));
+    }
+
+    private static async Task<Exception> NeverGreetedAsync()
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript { NeverGreet = true });
+        using var client = new SmtpClient { Timeout = 300 };
+        return await Assert.ThrowsAnyAsync<Exception>(() => client.ConnectAsync("127.0.0.1", server.Port, SecureSocketOptions.None));
     }
 
     private static int ClosedPort()
