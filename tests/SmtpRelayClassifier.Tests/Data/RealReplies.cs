@@ -102,6 +102,11 @@ public static class RealReplies
         new("550 5.5.0 Authentification requise. Authentication Required. LPN105_402", Mail, AuthenticationRequired, true, "La Poste (Sisimai FrancePTT.pm)"),
         new("501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]", Mail, SenderAddressRejected, false, "Orange (Sisimai FrancePTT.pm)"),
         new("550 5.5.3 Mail from not owned by user. LPN105_421", Mail, SenderNotAuthorized, true, "La Poste (Sisimai FrancePTT.pm)"),
+        new("550 5.7.705 Access denied, tenant has exceeded threshold", Mail, ClientBlocked, false, "Exchange Online NDR table"),
+        new("550 5.7.511 Access denied, banned sender[contoso.com]", Mail, ClientBlocked, false, "Exchange Online NDR table"),
+        new("550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant", EndOfData, MessageRejected, false, "Exchange Online NDR table"),
+        new("451 4.4.62 Mail sent to the wrong Office 365 region. ATTR35.", Rcpt, ServiceUnavailable, false, "Exchange Online printers article"),
+        new("550 5.4.1 Relay Access Denied", Rcpt, RelayDenied, true, "Exchange Online NDR table (MX points to another system)"),
         new("550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).", Rcpt, ClientBlocked, false, "Microsoft consumer MX (ZoneMTA bounces.txt)"),
     ];
 

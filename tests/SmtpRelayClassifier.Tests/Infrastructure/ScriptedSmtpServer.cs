@@ -84,6 +84,9 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
         var reader = new StreamReader(stream, Encoding.Latin1);
         var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
 
+        if (Script.CloseBeforeGreeting)
+            return;
+
         if (Script.NeverGreet)
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -177,6 +180,8 @@ public sealed class SmtpScript
     public bool CloseAfterMail { get; init; }
 
     public bool NeverGreet { get; init; }
+
+    public bool CloseBeforeGreeting { get; init; }
 
     public static SmtpScript RejectRecipients(IReadOnlyDictionary<string, string> replies) =>
         new() { Rcpt = address => replies.TryGetValue(address, out var reply) ? reply : "250 2.1.5 Ok" };

@@ -206,6 +206,18 @@ public class MailKitExceptionTests
     }
 
     [Fact]
+    public async Task Classify_DisconnectBeforeAnyReply_IsConnectionFailed()
+    {
+        var e = await ConnectAndCatchAsync(new SmtpScript { CloseBeforeGreeting = true });
+
+        var protocol = Assert.IsType<SmtpProtocolException>(e);
+        Assert.Equal("The SMTP server has unexpectedly disconnected.", protocol.Message);
+        var d = Classifier.Classify(e);
+        Assert.Equal(SmtpFailureKind.ConnectionFailed, d.Kind);
+        Assert.Null(d.ReplyText);
+    }
+
+    [Fact]
     public async Task Classify_GarbageReply_IsProtocolError()
     {
         var e = await SendAndCatchAsync(new SmtpScript { Mail = "hello there" });

@@ -76,6 +76,9 @@ internal static class MicrosoftRules
         new() { Id = "microsoft.tenant-threshold", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
             AnyPhrase = ["tenant has exceeded threshold", "traffic not accepted from this ip"], Causes = [PoorReputation],
             Remedies = [ContactMailAdministrator], Responsible = ResponsibleParty.SenderMailAdministrator },
+        // "5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant": the message's From header, not the client.
+        new() { Id = "microsoft.rfc5322-from", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
+            EnhancedCodes = ["5.7.512"], Causes = [ContentPolicy], Remedies = [FixClientSoftware, ReviewMessageContent] },
         new() { Id = "microsoft.access-denied-ranges", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
             EnhancedCodes = ["4.7.500-699", "5.7.500-599", "5.7.606-649", "5.7.700-750"], Causes = [PoorReputation, ClientOnBlockList],
             Remedies = [RequestBlockListRemoval, ContactMailAdministrator], Transience = Transience.ByCodeClass },
