@@ -48,12 +48,18 @@ internal sealed class JsonDiagnosisWriter : IDisposable
     private static readonly FrozenDictionary<DiagnosisSource, JsonEncodedText> Sources = Names<DiagnosisSource>();
     private static readonly FrozenDictionary<DiagnosisConfidence, JsonEncodedText> Confidences = Names<DiagnosisConfidence>();
 
+    private static readonly JsonEncodedText Language = JsonEncodedText.Encode("language");
+    private static readonly JsonEncodedText UserMessage = JsonEncodedText.Encode("userMessage");
+    private static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
+
     private readonly Stream _stream;
     private readonly Utf8JsonWriter _writer;
+    private readonly Explainer _explainer;
 
-    public JsonDiagnosisWriter(Stream stream)
+    public JsonDiagnosisWriter(Stream stream, Explainer explainer)
     {
         _stream = stream;
+        _explainer = explainer;
         _writer = new Utf8JsonWriter(stream, new JsonWriterOptions
         {
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -146,6 +152,10 @@ internal sealed class JsonDiagnosisWriter : IDisposable
         if (d.ReplyText is not null)
             _writer.WriteString(ReplyText, d.ReplyText);
         _writer.WriteString(Summary, d.Summary);
+        var explanation = _explainer.Explain(d);
+        _writer.WriteString(Language, explanation.Language);
+        _writer.WriteString(UserMessage, explanation.UserMessage);
+        _writer.WriteString(Explanation, explanation.TechnicalExplanation);
     }
 
     private void WriteIfNotNull(string name, string? value)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.Cli;
@@ -16,6 +17,9 @@ internal sealed class Options
     public SmtpStage Stage { get; private set; }
 
     public int? Port { get; private set; }
+
+    /// <summary>The language of explanations (<c>en</c>, <c>fr</c>, <c>de</c>, <c>es</c>), or null for the current UI culture.</summary>
+    public string? Language { get; private set; }
 
     public List<string> Arguments { get; } = [];
 
@@ -52,6 +56,12 @@ internal sealed class Options
                     if (!int.TryParse(text, out int port) || port is < 1 or > 65535)
                         throw new UsageException($"--port: '{text}' is not a port number (1 to 65535)");
                     options.Port = port;
+                    break;
+                case "--lang":
+                    string language = Value(args, ref i, arg).ToLowerInvariant();
+                    if (!SmtpRelayClassifier.Explanations.DiagnosisExplainer.SupportedLanguages.Contains(language))
+                        throw new UsageException($"--lang: '{language}' is not a supported language (en, fr, de, es)");
+                    options.Language = language;
                     break;
                 case "--":
                     options.Arguments.AddRange(args[(i + 1)..]);

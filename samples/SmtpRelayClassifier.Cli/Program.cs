@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using SmtpRelayClassifier.Classification;
@@ -25,6 +26,7 @@ internal static class Program
           --json            one JSON object per input (JSON Lines), in input order
           --stage STAGE     the command the replies answered: connect, ehlo, starttls, auth, mail, rcpt, data, end-of-data
           --port N          the server port (a timeout on port 25 reads as an outbound block)
+          --lang LANG       the language of explanations: en, fr, de, es (default: the current UI culture)
           -h, --help        show this help
 
         Exit codes: 0 done; 2 usage error.
@@ -57,13 +59,15 @@ internal static class Program
             }
 
             var context = new SmtpFailureContext { Stage = options.Stage, Port = options.Port };
+            var culture = options.Language is { } language ? CultureInfo.GetCultureInfo(language) : CultureInfo.CurrentUICulture;
+            var explainer = new Explainer(culture);
             var classifier = SmtpFailureClassifier.Default;
             return options.Command switch
             {
-                "classify" => Classify(options, context, classifier, stdin, buffered, text),
-                "hresult" => HResults(options, context, classifier, buffered, text, stderr),
-                "outlook" => Outlook(options, classifier, stdin, buffered, text, stderr),
-                _ => Outlook(options, classifier, KbExample.FrenchDialog, buffered, text, stderr),
+                "classify" => Classify(options, context, classifier, explainer, stdin, buffered, text),
+                "hresult" => HResults(options, context, classifier, explainer, buffered, text, stderr),
+                "outlook" => Outlook(options, classifier, explainer, stdin, buffered, text, stderr),
+                _ => Outlook(options, classifier, explainer, KbExample.FrenchDialog, buffered, text, stderr),
             };
         }
         finally
@@ -73,10 +77,10 @@ internal static class Program
         }
     }
 
-    private static int Classify(Options options, SmtpFailureContext context, SmtpFailureClassifier classifier, Stream stdin, Stream output, StreamWriter text)
+    private static int Classify(Options options, SmtpFailureContext context, SmtpFailureClassifier classifier, Explainer explainer, Stream stdin, Stream output, StreamWriter text)
     {
-        using var json = options.Json ? new JsonDiagnosisWriter(output) : null;
-        var human = options.Json ? null : new TextDiagnosisWriter(text);
+        using var json = options.Json ? new JsonDiagnosisWriter(output, explainer) : null;
+        var human = options.Json ? null : new TextDiagnosisWriter(text, explainer);
         if (options.Arguments.Count > 0)
         {
             foreach (string reply in options.Arguments)
@@ -98,7 +102,7 @@ internal static class Program
         }
     }
 
-    private static int HResults(Options options, SmtpFailureContext context, SmtpFailureClassifier classifier, Stream output, StreamWriter text, TextWriter stderr)
+    private static int HResults(Options options, SmtpFailureContext context, SmtpFailureClassifier classifier, Explainer explainer, Stream output, StreamWriter text, TextWriter stderr)
     {
         foreach (string argument in options.Arguments)
         {
@@ -109,8 +113,8 @@ internal static class Program
             }
         }
 
-        using var json = options.Json ? new JsonDiagnosisWriter(output) : null;
-        var human = new TextDiagnosisWriter(text);
+        using var json = options.Json ? new JsonDiagnosisWriter(output, explainer) : null;
+        var human = new TextDiagnosisWriter(text, explainer);
         foreach (string argument in options.Arguments)
         {
             OutlookHResult.TryParse(argument, out var number);
@@ -124,7 +128,7 @@ internal static class Program
         return Ok;
     }
 
-    private static int Outlook(Options options, SmtpFailureClassifier classifier, Stream stdin, Stream output, StreamWriter text, TextWriter stderr)
+    private static int Outlook(Options options, SmtpFailureClassifier classifier, Explainer explainer, Stream stdin, Stream output, StreamWriter text, TextWriter stderr)
     {
         string dialogText;
         if (options.Arguments.Count > 1)
@@ -150,10 +154,10 @@ internal static class Program
             dialogText = reader.ReadToEnd();
         }
 
-        return Outlook(options, classifier, dialogText, output, text, stderr);
+        return Outlook(options, classifier, explainer, dialogText, output, text, stderr);
     }
 
-    private static int Outlook(Options options, SmtpFailureClassifier classifier, string dialogText, Stream output, StreamWriter text, TextWriter stderr)
+    private static int Outlook(Options options, SmtpFailureClassifier classifier, Explainer explainer, string dialogText, Stream output, StreamWriter text, TextWriter stderr)
     {
         if (!OutlookErrorDialog.TryParse(dialogText, out var dialog))
         {
@@ -164,12 +168,12 @@ internal static class Program
         var diagnosis = classifier.Classify(dialog);
         if (options.Json)
         {
-            using var json = new JsonDiagnosisWriter(output);
+            using var json = new JsonDiagnosisWriter(output, explainer);
             json.Write(dialog, diagnosis);
         }
         else
         {
-            new TextDiagnosisWriter(text).Write(dialog, diagnosis);
+            new TextDiagnosisWriter(text, explainer).Write(dialog, diagnosis);
         }
 
         return Ok;

@@ -7,7 +7,7 @@ using SmtpRelayClassifier.Inputs;
 namespace SmtpRelayClassifier.Cli;
 
 /// <summary>Writes diagnoses for a person to read.</summary>
-internal sealed class TextDiagnosisWriter(TextWriter output)
+internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer)
 {
     private bool _first = true;
 
@@ -35,12 +35,16 @@ internal sealed class TextDiagnosisWriter(TextWriter output)
         Line("  Socket error", dialog.SocketError?.ToString());
         Line("  Error number", dialog.ErrorNumber is { } n ? $"{n} {n.Name}" : null);
         output.WriteLine();
-        output.WriteLine("Diagnosis:");
         WriteDiagnosis(d);
     }
 
     private void WriteDiagnosis(RelayBlockDiagnosis d)
     {
+        var explanation = explainer.Explain(d);
+        output.WriteLine(explanation.UserMessage);
+        output.WriteLine();
+        output.WriteLine(explanation.TechnicalExplanation);
+        output.WriteLine();
         Line("Kind", d.Kind.ToString());
         Line("Relay block", d.IsRelayBlock ? "yes" : "no");
         Line("Retry can help", d.IsTransient ? "yes" : "no");

@@ -155,6 +155,40 @@ public class SmtpClassifyCliTests
         Assert.Contains(named, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Relay denied")]
+    [InlineData("fr", "Relais refusé")]
+    [InlineData("de", "Relaying verweigert")]
+    [InlineData("es", "Retransmisión (relay) denegada")]
+    public void ClassifyJson_Lang_GivesUserMessageAndExplanationInThatLanguage(string language, string title)
+    {
+        var (exit, output, _) = Run(string.Empty, "classify", "--json", "--lang", language, "554 5.7.1 <bob@example.org>: Relay access denied");
+
+        Assert.Equal(0, exit);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(language, root.GetProperty("language").GetString());
+        Assert.StartsWith(title, root.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Contains("b***@example.org", root.GetProperty("userMessage").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoArguments_ExplainsInTheRequestedLanguage()
+    {
+        var (exit, output, _) = Run(string.Empty, "--lang", "fr");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Causes probables\u00A0:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lang_Unsupported_IsAUsageErrorNamingIt()
+    {
+        var (exit, _, error) = Run(string.Empty, "classify", "--lang", "xx", "550 x");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'xx'", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Help_PrintsUsageAndExits0()
     {
