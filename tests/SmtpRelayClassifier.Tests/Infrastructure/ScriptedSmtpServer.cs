@@ -122,7 +122,10 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                     break;
                 case "RCPT":
                     string address = ExtractAddress(line);
-                    await SendAsync(writer, Script.Rcpt(address));
+                    string rcptReply = Script.Rcpt(address);
+                    await SendAsync(writer, rcptReply);
+                    if (Script.CloseAfter421 && rcptReply.StartsWith("421", StringComparison.Ordinal))
+                        return;
                     break;
                 case "DATA":
                     await SendAsync(writer, Script.Data);
@@ -182,6 +185,9 @@ public sealed class SmtpScript
     public bool NeverGreet { get; init; }
 
     public bool CloseBeforeGreeting { get; init; }
+
+    /// <summary>Close the connection after answering a command with 421, as RFC 5321 §3.8 has servers do.</summary>
+    public bool CloseAfter421 { get; init; }
 
     public static SmtpScript RejectRecipients(IReadOnlyDictionary<string, string> replies) =>
         new() { Rcpt = address => replies.TryGetValue(address, out var reply) ? reply : "250 2.1.5 Ok" };
