@@ -1,5 +1,4 @@
 using System.IO;
-using System.Runtime.CompilerServices;
 using PublicApiGenerator;
 using SmtpRelayClassifier.Classification;
 using Xunit;
@@ -34,5 +33,15 @@ public class PublicApiTests
         File.Delete(receivedPath);
     }
 
-    private static string Directory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    // The project folder, found from the test assembly (source paths are mapped to /_/ in CI's deterministic builds).
+    private static string Directory()
+    {
+        for (var dir = new DirectoryInfo(System.AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SmtpRelayClassifier.Tests.csproj")))
+                return dir.FullName;
+        }
+
+        throw new DirectoryNotFoundException("The SmtpRelayClassifier.Tests project folder was not found above " + System.AppContext.BaseDirectory);
+    }
 }
