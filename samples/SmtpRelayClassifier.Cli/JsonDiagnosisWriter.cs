@@ -104,6 +104,75 @@ internal sealed class JsonDiagnosisWriter : IDisposable
         EndLine();
     }
 
+    public void Write(SmtpRelayClassifier.Probing.RelayProbeReport report)
+    {
+        _writer.WriteStartObject();
+        _writer.WriteString("host", report.Host);
+        _writer.WriteString("verdict", report.Verdict.ToString());
+        _writer.WriteString(Summary, report.Summary);
+        _writer.WriteStartArray("ports");
+        foreach (var port in report.Ports)
+        {
+            _writer.WriteStartObject();
+            _writer.WriteNumber("port", port.Port);
+            _writer.WriteString("reachability", port.Reachability.ToString());
+            _writer.WriteBoolean("implicitTls", port.ImplicitTls);
+            WriteIfNotNull("greeting", port.Greeting);
+            WriteStrings("capabilitiesBeforeTls", port.CapabilitiesBeforeTls);
+            WriteStrings("capabilitiesAfterTls", port.CapabilitiesAfterTls);
+            _writer.WriteBoolean("tlsEstablished", port.TlsEstablished);
+            WriteIfNotNull("tlsError", port.TlsError);
+            WriteStrings("authenticationMechanisms", port.AuthenticationMechanisms);
+            _writer.WriteEndObject();
+        }
+
+        _writer.WriteEndArray();
+        _writer.WriteStartArray("steps");
+        foreach (var step in report.Steps)
+        {
+            _writer.WriteStartObject();
+            _writer.WriteString("kind", step.Kind.ToString());
+            _writer.WriteNumber("port", step.Port);
+            _writer.WriteString("outcome", step.Outcome.ToString());
+            _writer.WriteString("description", step.Description);
+            WriteIfNotNull("address", step.Address);
+            if (step.ReplyCode is { } code)
+                _writer.WriteNumber("replyCode", code);
+            WriteIfNotNull("reply", step.Reply);
+            _writer.WriteNumber("milliseconds", Math.Round(step.Duration.TotalMilliseconds, 1));
+            if (step.Diagnosis is { } stepDiagnosis)
+            {
+                _writer.WriteStartObject("diagnosis");
+                _writer.WriteString(Kind, Kinds[stepDiagnosis.Kind]);
+                _writer.WriteString(RuleId, stepDiagnosis.RuleId);
+                _writer.WriteBoolean(IsRelayBlock, stepDiagnosis.IsRelayBlock);
+                _writer.WriteBoolean(IsTransient, stepDiagnosis.IsTransient);
+                _writer.WriteEndObject();
+            }
+
+            _writer.WriteEndObject();
+        }
+
+        _writer.WriteEndArray();
+        _writer.WriteStartArray("transcript");
+        foreach (var line in report.Transcript)
+            _writer.WriteStringValue($"{line.Port} {line}");
+        _writer.WriteEndArray();
+        if (report.Diagnosis is { } diagnosis)
+        {
+            _writer.WriteStartObject(Diagnosis);
+            WriteDiagnosisProperties(diagnosis);
+            _writer.WriteEndObject();
+        }
+        else
+        {
+            _writer.WriteNull(Diagnosis);
+        }
+
+        _writer.WriteEndObject();
+        EndLine();
+    }
+
     public void Flush() => _writer.Flush();
 
     public void Dispose() => _writer.Dispose();
@@ -162,6 +231,14 @@ internal sealed class JsonDiagnosisWriter : IDisposable
     {
         if (value is not null)
             _writer.WriteString(name, value);
+    }
+
+    private void WriteStrings(string name, System.Collections.Generic.IReadOnlyList<string> values)
+    {
+        _writer.WriteStartArray(name);
+        foreach (string value in values)
+            _writer.WriteStringValue(value);
+        _writer.WriteEndArray();
     }
 
     private void EndLine()

@@ -23,6 +23,9 @@ internal sealed class Options
 
     public List<string> Arguments { get; } = [];
 
+    /// <summary>The probe's settings (command <c>probe</c>).</summary>
+    public ProbeArguments Probe { get; } = new();
+
     public static Options Parse(string[] args)
     {
         var options = new Options();
@@ -31,8 +34,8 @@ internal sealed class Options
         {
             options.Command = args[0] switch
             {
-                "classify" or "hresult" or "outlook" or "explain" or "help" => args[0],
-                _ => throw new UsageException($"unknown command '{args[0]}' (expected classify, hresult, outlook or explain)"),
+                "classify" or "hresult" or "outlook" or "probe" or "explain" or "help" => args[0],
+                _ => throw new UsageException($"unknown command '{args[0]}' (expected classify, hresult, outlook, probe or explain)"),
             };
             i = 1;
         }
@@ -55,13 +58,52 @@ internal sealed class Options
                     string text = Value(args, ref i, arg);
                     if (!int.TryParse(text, out int port) || port is < 1 or > 65535)
                         throw new UsageException($"--port: '{text}' is not a port number (1 to 65535)");
-                    options.Port = port;
+                    options.Port ??= port;
+                    options.Probe.Ports.Add(port);
                     break;
                 case "--lang":
                     string language = Value(args, ref i, arg).ToLowerInvariant();
                     if (!SmtpRelayClassifier.Explanations.DiagnosisExplainer.SupportedLanguages.Contains(language))
                         throw new UsageException($"--lang: '{language}' is not a supported language (en, fr, de, es)");
                     options.Language = language;
+                    break;
+                case "--host":
+                    options.Probe.Host = Value(args, ref i, arg);
+                    break;
+                case "--from":
+                    options.Probe.From = Value(args, ref i, arg);
+                    break;
+                case "--to":
+                    options.Probe.To = Value(args, ref i, arg);
+                    break;
+                case "--local-to":
+                    options.Probe.LocalTo = Value(args, ref i, arg);
+                    break;
+                case "--user":
+                    options.Probe.User = Value(args, ref i, arg);
+                    break;
+                case "--password-env":
+                    options.Probe.PasswordVariable = Value(args, ref i, arg);
+                    break;
+                case "--password":
+                    throw new UsageException("--password: a password on the command line is visible to every user of the machine; use --password-env VAR or standard input");
+                case "--second-from":
+                    options.Probe.SecondFrom = Value(args, ref i, arg);
+                    break;
+                case "--local-address":
+                    string local = Value(args, ref i, arg);
+                    if (!System.Net.IPAddress.TryParse(local, out var address))
+                        throw new UsageException($"--local-address: '{local}' is not an IP address");
+                    options.Probe.LocalAddress = address;
+                    break;
+                case "--timeout":
+                    string seconds = Value(args, ref i, arg);
+                    if (!double.TryParse(seconds, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double s) || s <= 0 || s > 600)
+                        throw new UsageException($"--timeout: '{seconds}' is not a number of seconds between 0 and 600");
+                    options.Probe.StepTimeout = TimeSpan.FromSeconds(s);
+                    break;
+                case "--pin-certificate":
+                    options.Probe.PinnedCertificate = Value(args, ref i, arg);
                     break;
                 case "--":
                     options.Arguments.AddRange(args[(i + 1)..]);
@@ -77,6 +119,19 @@ internal sealed class Options
 
         if (options.Command == "help")
             options.Help = true;
+        if (options.Command == "probe" && !options.Help)
+        {
+            if (string.IsNullOrWhiteSpace(options.Probe.Host))
+                throw new UsageException("probe: --host is required (the SMTP server to probe)");
+            if (options.Probe.From is null)
+                throw new UsageException("probe: --from is required (the sender for MAIL FROM)");
+            if (options.Probe.To is null)
+                throw new UsageException("probe: --to is required (a recipient outside the server's domains)");
+            if (options.Probe.PasswordVariable is not null && options.Probe.User is null)
+                throw new UsageException("probe: --password-env needs --user");
+            if (options.Arguments.Count > 0)
+                throw new UsageException($"probe: unexpected argument '{options.Arguments[0]}'");
+        }
         if (options.Command == "hresult" && !options.Help && options.Arguments.Count == 0)
             throw new UsageException("hresult: give an error number such as 0x800CCC79");
         if (options.Command == "explain" && options.Arguments.Count > 0)
@@ -104,4 +159,30 @@ internal sealed class Options
         "unknown" => SmtpStage.Unknown,
         _ => throw new UsageException($"--stage: '{text}' is not a stage (connect, ehlo, starttls, auth, mail, rcpt, data, end-of-data)"),
     };
+}
+
+/// <summary>The settings of <c>smtp-classify probe</c>.</summary>
+internal sealed class ProbeArguments
+{
+    public string? Host { get; set; }
+
+    public List<int> Ports { get; } = [];
+
+    public string? From { get; set; }
+
+    public string? To { get; set; }
+
+    public string? LocalTo { get; set; }
+
+    public string? User { get; set; }
+
+    public string? PasswordVariable { get; set; }
+
+    public string? SecondFrom { get; set; }
+
+    public System.Net.IPAddress? LocalAddress { get; set; }
+
+    public TimeSpan? StepTimeout { get; set; }
+
+    public string? PinnedCertificate { get; set; }
 }

@@ -21,6 +21,10 @@ internal static class Program
                                                  (a literal \n inside a line separates the lines of a multi-line reply)
           smtp-classify hresult NUMBER...        explain Outlook error numbers such as 0x800CCC79
           smtp-classify outlook [FILE]           read an Outlook error dialog (English or French) from FILE or stdin
+          smtp-classify probe --host H --from A --to B [--port P]... [--local-to C] [--user U [--password-env VAR]]
+                              [--second-from D] [--local-address IP] [--timeout S] [--pin-certificate SHA256]
+                                                 find out, without sending a message, whether H relays for you
+                                                 (the password comes from VAR, or from the first line of stdin)
 
         Options:
           --json            one JSON object per input (JSON Lines), in input order
@@ -67,6 +71,7 @@ internal static class Program
                 "classify" => Classify(options, context, classifier, explainer, stdin, buffered, text),
                 "hresult" => HResults(options, context, classifier, explainer, buffered, text, stderr),
                 "outlook" => Outlook(options, classifier, explainer, stdin, buffered, text, stderr),
+                "probe" => ProbeCommand.Run(options, explainer, stdin, buffered, text, stderr),
                 _ => Outlook(options, classifier, explainer, KbExample.FrenchDialog, buffered, text, stderr),
             };
         }

@@ -38,6 +38,45 @@ internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer
         WriteDiagnosis(d);
     }
 
+    public void Write(SmtpRelayClassifier.Probing.RelayProbeReport report)
+    {
+        Separate();
+        Line("Host", report.Host);
+        Line("Verdict", report.Verdict.ToString());
+        Line("Summary", report.Summary);
+        output.WriteLine();
+        foreach (var port in report.Ports)
+        {
+            output.WriteLine($"Port {port.Port}: {port.Reachability}{(port.TlsEstablished ? ", TLS" : string.Empty)}{(port.TlsError is null ? string.Empty : ", TLS failed: " + port.TlsError)}");
+            Line("  Greeting", port.Greeting);
+            if (port.CapabilitiesBeforeTls.Count > 0)
+                Line("  Before TLS", string.Join(", ", port.CapabilitiesBeforeTls));
+            if (port.CapabilitiesAfterTls.Count > 0)
+                Line("  After TLS", string.Join(", ", port.CapabilitiesAfterTls));
+            if (port.AuthenticationMechanisms.Count > 0)
+                Line("  AUTH", string.Join(" ", port.AuthenticationMechanisms));
+        }
+
+        output.WriteLine();
+        output.WriteLine("Steps:");
+        foreach (var step in report.Steps)
+        {
+            string reply = step.ReplyCode is { } code ? $" -> {code} {step.Reply}" : string.Empty;
+            string kind = step.Diagnosis is { } sd ? $" [{sd.Kind}]" : string.Empty;
+            output.WriteLine($"  {step.Port,5} {step.Kind,-12} {step.Outcome,-9} {step.Description}{reply}{kind}");
+        }
+
+        output.WriteLine();
+        output.WriteLine("Transcript:");
+        foreach (var line in report.Transcript)
+            output.WriteLine($"  {line.Port,5} {line}");
+        if (report.Diagnosis is { } diagnosis)
+        {
+            output.WriteLine();
+            WriteDiagnosis(diagnosis);
+        }
+    }
+
     private void WriteDiagnosis(RelayBlockDiagnosis d)
     {
         var explanation = explainer.Explain(d);

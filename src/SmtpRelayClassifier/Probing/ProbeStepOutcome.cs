@@ -1,0 +1,14 @@
+namespace SmtpRelayClassifier.Probing;
+
+/// <summary>How a probe step ended.</summary>
+public enum ProbeStepOutcome
+{
+    /// <summary>The step succeeded (for RCPT: the recipient was accepted at RCPT, which is not proof of delivery).</summary>
+    Succeeded,
+
+    /// <summary>The server refused, or the step failed.</summary>
+    Failed,
+
+    /// <summary>The step was not run because an earlier one decided it.</summary>
+    Skipped,
+}
