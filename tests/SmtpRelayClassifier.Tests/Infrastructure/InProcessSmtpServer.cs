@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -26,18 +29,36 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    public InProcessSmtpServer(bool requireAuthentication = false)
+    public InProcessSmtpServer(bool requireAuthentication = false, bool openRelay = false, X509Certificate2? certificate = null)
     {
         Port = FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("mail.example.com")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).AllowUnsecureAuthentication(true).AuthenticationRequired(requireAuthentication))
+            .Endpoint(e =>
+            {
+                e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).AllowUnsecureAuthentication(true).AuthenticationRequired(requireAuthentication);
+                if (certificate is not null)
+                    e.Certificate(certificate);
+            })
             .Build();
         var services = new ServiceProvider();
-        services.Add(new PolicyFilter());
+        services.Add(openRelay ? new OpenFilter() : new PolicyFilter());
         services.Add(new DelegatingUserAuthenticator((user, password) => user == User && password == Password));
         var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, e) => e.Context.CommandExecuting += (_, c) => Commands.Enqueue(c.Command.Name);
         _running = server.StartAsync(_stop.Token);
+    }
+
+    /// <summary>Every command the server received, by name, from every session.</summary>
+    public ConcurrentQueue<string> Commands { get; } = new();
+
+    /// <summary>A self-signed certificate for mail.example.com, as a test server would have.</summary>
+    public static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=mail.example.com", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
     public int Port { get; }
@@ -65,6 +86,13 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
+    }
+
+    private sealed class OpenFilter : IMailboxFilter
+    {
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) => Task.FromResult(true);
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) => Task.FromResult(true);
     }
 
     private sealed class PolicyFilter : IMailboxFilter
