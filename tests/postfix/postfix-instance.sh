@@ -13,12 +13,16 @@
 #   from 127.0.0.1 it is an outsider.
 #   Relay restrictions: permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination.
 #   Users (Cyrus SASL, sasldb): alice / alice-secret owns alice@test.example; bob / bob-secret owns bob@test.example.
-#   Every message is delivered to the discard transport.
+#   Every message is delivered to the discard transport, except (transport_maps) so that Postfix writes real failures:
+#     relaytest.example -> 127.0.0.1:2526, a second smtpd (mx.remote.example) that relays for no one ("Relay access denied")
+#     refused.example   -> 127.0.0.1:2599, where nothing listens (deferred: "Connection refused")
+#     unknown.example   -> error:5.1.1 (bounced: "User unknown")
 set -euo pipefail
 
 DIR=${POSTFIX_TEST_DIR:-/tmp/smtp-relay-classifier-postfix}
 PORT=${POSTFIX_TEST_PORT:-2525}
 SUBMISSION_PORT=${POSTFIX_TEST_SUBMISSION_PORT:-2587}
+REMOTE_PORT=${POSTFIX_TEST_REMOTE_PORT:-2526}
 DOMAIN=test.example
 
 install() {
@@ -56,6 +60,12 @@ alice@$DOMAIN alice@$DOMAIN
 bob@$DOMAIN bob@$DOMAIN
 MAP
 
+  cat > "$DIR/transport" <<MAP
+relaytest.example smtp:[127.0.0.1]:$REMOTE_PORT
+refused.example smtp:[127.0.0.1]:2599
+unknown.example error:5.1.1 User unknown
+MAP
+
   cat > "$DIR/main.cf" <<CONF
 compatibility_level = 3.6
 queue_directory = $DIR/spool
@@ -78,6 +88,10 @@ biff = no
 local_transport = discard:
 default_transport = discard:
 relay_transport = discard:
+transport_maps = texthash:$DIR/transport
+smtp_connect_timeout = 5s
+bounce_queue_lifetime = 0
+maximal_queue_lifetime = 1h
 smtpd_tls_cert_file = $DIR/cert.pem
 smtpd_tls_key_file = $DIR/key.pem
 smtpd_tls_security_level = may
@@ -99,6 +113,12 @@ CONF
   -o smtpd_tls_security_level=encrypt
   -o smtpd_tls_auth_only=yes
   -o smtpd_client_restrictions=permit_sasl_authenticated,reject
+127.0.0.1:$REMOTE_PORT inet n - n - - smtpd
+  -o myhostname=mx.remote.example
+  -o mynetworks=
+  -o smtpd_sasl_auth_enable=no
+  -o smtpd_sender_restrictions=
+  -o smtpd_relay_restrictions=reject_unauth_destination
 pickup    unix n - n 60 1 pickup
 cleanup   unix n - n - 0 cleanup
 qmgr      unix n - n 300 1 qmgr
