@@ -17,12 +17,14 @@
 #     relaytest.example -> 127.0.0.1:2526, a second smtpd (mx.remote.example) that relays for no one ("Relay access denied")
 #     refused.example   -> 127.0.0.1:2599, where nothing listens (deferred: "Connection refused")
 #     unknown.example   -> error:5.1.1 (bounced: "User unknown")
+#     bounces.example   -> 127.0.0.1:2527, where a test listens to capture the bounces Postfix sends
 set -euo pipefail
 
 DIR=${POSTFIX_TEST_DIR:-/tmp/smtp-relay-classifier-postfix}
 PORT=${POSTFIX_TEST_PORT:-2525}
 SUBMISSION_PORT=${POSTFIX_TEST_SUBMISSION_PORT:-2587}
 REMOTE_PORT=${POSTFIX_TEST_REMOTE_PORT:-2526}
+CAPTURE_PORT=${POSTFIX_TEST_CAPTURE_PORT:-2527}
 DOMAIN=test.example
 
 install() {
@@ -64,6 +66,7 @@ MAP
 relaytest.example smtp:[127.0.0.1]:$REMOTE_PORT
 refused.example smtp:[127.0.0.1]:2599
 unknown.example error:5.1.1 User unknown
+bounces.example smtp:[127.0.0.1]:$CAPTURE_PORT
 MAP
 
   cat > "$DIR/main.cf" <<CONF

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using MimeKit;
+using SmtpRelayClassifier.Classification;
+using SmtpRelayClassifier.Internal;
+using SmtpRelayClassifier.Parsing;
+
+namespace SmtpRelayClassifier.Scanning;
+
+/// <summary>
+/// Reads bounce messages: RFC 3464 delivery-status reports (<c>Final-Recipient</c>, <c>Action</c>, <c>Status</c>,
+/// <c>Remote-MTA</c>, <c>Diagnostic-Code</c>) with MimeKit, one result per failed or delayed recipient; a bounce that
+/// is no such report falls back to the server reply quoted in its text. Reads single <c>.eml</c> messages and mbox
+/// files. Thread-safe.
+/// </summary>
+public sealed class BounceReader
+{
+    private readonly ISmtpFailureClassifier _classifier;
+    private readonly MailLogReaderOptions _options;
+
+    /// <summary>Creates a reader.</summary>
+    /// <param name="classifier">The classifier; null takes <see cref="SmtpFailureClassifier.Default"/>.</param>
+    /// <param name="options">Whether addresses are redacted (<see cref="MailLogReaderOptions.RedactAddresses"/>); null takes the defaults.</param>
+    public BounceReader(ISmtpFailureClassifier? classifier = null, MailLogReaderOptions? options = null)
+    {
+        _classifier = classifier ?? SmtpFailureClassifier.Default;
+        _options = options ?? MailLogReaderOptions.Default;
+    }
+
+    /// <summary>Reads one bounce message.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>One result per failed or delayed recipient; empty when the message holds no failure.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
+    public IReadOnlyList<BounceFailure> Read(MimeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var report = message.BodyParts.OfType<MessageDeliveryStatus>().FirstOrDefault();
+        return report is not null ? FromReport(message, report) : FromText(message);
+    }
+
+    /// <summary>Reads one message file (<c>.eml</c>).</summary>
+    /// <param name="stream">The message.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The failures.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="FormatException">The stream is not a message.</exception>
+    public async Task<IReadOnlyList<BounceFailure>> ReadMessageAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var message = await MimeMessage.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
+        return Read(message);
+    }
+
+    /// <summary>Reads an mbox file, message after message, in constant memory per message.</summary>
+    /// <param name="stream">The mbox.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The failures of every message, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public IAsyncEnumerable<BounceFailure> ReadMboxAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadMboxCoreAsync(stream, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<BounceFailure> ReadMboxCoreAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var parser = new MimeParser(stream, MimeFormat.Mbox);
+        while (!parser.IsEndOfStream)
+        {
+            MimeMessage message;
+            try
+            {
+                message = await parser.ParseMessageAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (FormatException)
+            {
+                yield break;
+            }
+
+            foreach (var failure in Read(message))
+                yield return failure;
+        }
+    }
+
+    private List<BounceFailure> FromReport(MimeMessage message, MessageDeliveryStatus report)
+    {
+        var results = new List<BounceFailure>();
+        foreach (var group in report.StatusGroups.Skip(1))
+        {
+            string? action = group["Action"]?.Trim().ToLowerInvariant();
+            if (action is not ("failed" or "delayed"))
+                continue;
+            string? recipient = TypedValue(group["Final-Recipient"]) ?? TypedValue(group["Original-Recipient"]);
+            string? remote = TypedValue(group["Remote-MTA"]);
+            string? diagnostic = group["Diagnostic-Code"];
+            var status = EnhancedStatusCode.TryParse((group["Status"] ?? string.Empty).Trim(), out var code) ? code : (EnhancedStatusCode?)null;
+
+            var context = new SmtpFailureContext { Source = DiagnosisSource.RemoteServer, Server = remote };
+            var diagnosis = _classifier.Classify(Unfold(diagnostic) ?? (status?.ToString() ?? string.Empty), context);
+            if (diagnosis.EnhancedStatusCode is null && status is not null && diagnosis.Kind == SmtpFailureKind.Unknown)
+                diagnosis = _classifier.Classify(status.ToString() + " " + (Unfold(diagnostic) ?? string.Empty), context);
+            if (diagnosis.Mailbox is null && recipient is not null)
+                diagnosis = diagnosis with { Mailbox = recipient };
+            results.Add(Result(message, recipient, action, remote, diagnosis, isReport: true));
+        }
+
+        return results;
+    }
+
+    private List<BounceFailure> FromText(MimeMessage message)
+    {
+        string text = message.TextBody ?? message.HtmlBody ?? string.Empty;
+        var context = new SmtpFailureContext { Source = DiagnosisSource.RemoteServer };
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].Trim();
+            // Exim puts the host and reply on the line after "SMTP error from remote mail server after …:".
+            if (line.StartsWith("SMTP error from remote mail server", StringComparison.OrdinalIgnoreCase) && i + 1 < lines.Length)
+                line = line + " " + lines[i + 1].Trim();
+            if (!SmtpReplyParser.TryParse(line, out var reply) || reply.Code < 400 || reply.Code > 599)
+                continue;
+            var diagnosis = _classifier.Classify(line, context);
+            string? remote = diagnosis.Server;
+            // Exim names the host on the line before: "host mx.example.org [192.0.2.4]".
+            if (remote is null && i > 0 && lines[i - 1].Trim() is var previous && previous.StartsWith("host ", StringComparison.Ordinal))
+                remote = previous[5..].Split(' ', 2)[0];
+            return [Result(message, diagnosis.Mailbox, action: null, remote, diagnosis, isReport: false)];
+        }
+
+        return [];
+    }
+
+    private BounceFailure Result(MimeMessage message, string? recipient, string? action, string? remote, RelayBlockDiagnosis diagnosis, bool isReport)
+    {
+        if (_options.RedactAddresses)
+        {
+            recipient = recipient is null ? null : AddressRedactor.Mask(recipient);
+            diagnosis = diagnosis with
+            {
+                Mailbox = diagnosis.Mailbox is null ? null : AddressRedactor.Mask(diagnosis.Mailbox),
+                ReplyText = diagnosis.ReplyText is null ? null : AddressRedactor.MaskAll(diagnosis.ReplyText),
+            };
+        }
+
+        return new BounceFailure
+        {
+            Recipient = recipient,
+            Action = action,
+            RemoteHost = remote,
+            Diagnosis = diagnosis,
+            IsDeliveryStatusReport = isReport,
+            MessageId = message.MessageId,
+        };
+    }
+
+    // "rfc822; bob@example.org" -> "bob@example.org"; "dns; mx.example.org" -> "mx.example.org"
+    private static string? TypedValue(string? field)
+    {
+        if (string.IsNullOrWhiteSpace(field))
+            return null;
+        int semicolon = field.IndexOf(';', StringComparison.Ordinal);
+        string value = (semicolon >= 0 ? field[(semicolon + 1)..] : field).Trim().Trim('<', '>');
+        return value.Length == 0 ? null : value;
+    }
+
+    private static string? Unfold(string? field) =>
+        field is null ? null : string.Join(' ', field.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+}
