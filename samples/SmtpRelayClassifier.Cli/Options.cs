@@ -14,6 +14,15 @@ internal sealed class Options
 
     public bool Help { get; private set; }
 
+    /// <summary>Output format of <c>classify</c>: null (text or --json) or <c>tsv</c>.</summary>
+    public string? Format { get; private set; }
+
+    /// <summary><c>scan --summary</c>: counts instead of one line per failure.</summary>
+    public bool Summary { get; private set; }
+
+    /// <summary><c>scan --show-addresses</c>: do not redact addresses.</summary>
+    public bool ShowAddresses { get; private set; }
+
     public SmtpStage Stage { get; private set; }
 
     public int? Port { get; private set; }
@@ -34,8 +43,8 @@ internal sealed class Options
         {
             options.Command = args[0] switch
             {
-                "classify" or "hresult" or "outlook" or "probe" or "explain" or "help" => args[0],
-                _ => throw new UsageException($"unknown command '{args[0]}' (expected classify, hresult, outlook, probe or explain)"),
+                "classify" or "hresult" or "outlook" or "probe" or "scan" or "explain" or "help" => args[0],
+                _ => throw new UsageException($"unknown command '{args[0]}' (expected classify, hresult, outlook, probe, scan or explain)"),
             };
             i = 1;
         }
@@ -66,6 +75,19 @@ internal sealed class Options
                     if (!SmtpRelayClassifier.Explanations.DiagnosisExplainer.SupportedLanguages.Contains(language))
                         throw new UsageException($"--lang: '{language}' is not a supported language (en, fr, de, es)");
                     options.Language = language;
+                    break;
+                case "--format":
+                    string format = Value(args, ref i, arg).ToLowerInvariant();
+                    if (format is not ("tsv" or "json" or "text"))
+                        throw new UsageException($"--format: '{format}' is not a format (text, json, tsv)");
+                    options.Format = format == "tsv" ? "tsv" : null;
+                    options.Json |= format == "json";
+                    break;
+                case "--summary":
+                    options.Summary = true;
+                    break;
+                case "--show-addresses":
+                    options.ShowAddresses = true;
                     break;
                 case "--host":
                     options.Probe.Host = Value(args, ref i, arg);
@@ -134,6 +156,10 @@ internal sealed class Options
         }
         if (options.Command == "hresult" && !options.Help && options.Arguments.Count == 0)
             throw new UsageException("hresult: give an error number such as 0x800CCC79");
+        if (options.Command == "scan" && !options.Help && options.Arguments.Count == 0)
+            throw new UsageException("scan: give one or more files or directories, or - for standard input");
+        if (options.Format == "tsv" && options.Command != "classify")
+            throw new UsageException("--format tsv is for the classify command");
         if (options.Command == "explain" && options.Arguments.Count > 0)
             throw new UsageException($"unexpected argument '{options.Arguments[0]}' (to classify a reply: smtp-classify classify \"550 ...\")");
         return options;

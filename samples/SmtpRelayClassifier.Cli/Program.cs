@@ -21,6 +21,8 @@ internal static class Program
                                                  (a literal \n inside a line separates the lines of a multi-line reply)
           smtp-classify hresult NUMBER...        explain Outlook error numbers such as 0x800CCC79
           smtp-classify outlook [FILE]           read an Outlook error dialog (English or French) from FILE or stdin
+          smtp-classify scan FILE|DIR|-...             find and classify the failures in mail logs (Postfix, Exim, Sendmail),
+                                                 bounce messages (.eml) and mbox files; --summary for the counts
           smtp-classify probe --host H --from A --to B [--port P]... [--local-to C] [--user U [--password-env VAR]]
                               [--second-from D] [--local-address IP] [--timeout S] [--pin-certificate SHA256]
                                                  find out, without sending a message, whether H relays for you
@@ -31,6 +33,9 @@ internal static class Program
           --stage STAGE     the command the replies answered: connect, ehlo, starttls, auth, mail, rcpt, data, end-of-data
           --port N          the server port (a timeout on port 25 reads as an outbound block)
           --lang LANG       the language of explanations: en, fr, de, es (default: the current UI culture)
+          --format tsv      classify: one "kind<TAB>isRelayBlock" line per input, the cheapest output
+          --summary         scan: counts per kind, relay blocks per remote host, the top rules
+          --show-addresses  scan: do not redact e-mail addresses
           -h, --help        show this help
 
         Exit codes: 0 done; 2 usage error.
@@ -72,6 +77,7 @@ internal static class Program
                 "hresult" => HResults(options, context, classifier, explainer, buffered, text, stderr),
                 "outlook" => Outlook(options, classifier, explainer, stdin, buffered, text, stderr),
                 "probe" => ProbeCommand.Run(options, explainer, stdin, buffered, text, stderr),
+                "scan" => ScanCommand.Run(options, stdin, buffered, text, stderr),
                 _ => Outlook(options, classifier, explainer, KbExample.FrenchDialog, buffered, text, stderr),
             };
         }
@@ -84,6 +90,9 @@ internal static class Program
 
     private static int Classify(Options options, SmtpFailureContext context, SmtpFailureClassifier classifier, Explainer explainer, Stream stdin, Stream output, StreamWriter text)
     {
+        if (options.Format == "tsv")
+            return TsvOutput.Run(options, context, classifier, stdin, output);
+
         using var json = options.Json ? new JsonDiagnosisWriter(output, explainer) : null;
         var human = options.Json ? null : new TextDiagnosisWriter(text, explainer);
         if (options.Arguments.Count > 0)

@@ -1,0 +1,341 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SmtpRelayClassifier.Classification;
+using SmtpRelayClassifier.Scanning;
+
+namespace SmtpRelayClassifier.Cli;
+
+/// <summary>
+/// <c>smtp-classify scan FILE|DIR|-...</c>: detects each input's format (mail log, <c>.eml</c> bounce, mbox), prints
+/// one line per failure (text or <c>--json</c>) or, with <c>--summary</c>, the counts. On a terminal it shows a
+/// progress bar on standard error; nothing of it when the output is redirected.
+/// </summary>
+internal static class ScanCommand
+{
+    private enum InputFormat
+    {
+        Log,
+        Message,
+        Mbox,
+    }
+
+    public static int Run(Options options, Stream stdin, Stream output, StreamWriter text, TextWriter stderr)
+    {
+        var files = new List<string>();
+        foreach (string input in options.Arguments)
+        {
+            if (input == "-")
+                files.Add(input);
+            else if (Directory.Exists(input))
+                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            else if (File.Exists(input))
+                files.Add(input);
+            else
+            {
+                stderr.WriteLine($"smtp-classify: scan: '{input}' is neither a file nor a directory");
+                return Program.UsageError;
+            }
+        }
+
+        var readerOptions = new MailLogReaderOptions { RedactAddresses = !options.ShowAddresses };
+        var logs = new MailLogReader(options: readerOptions);
+        var bounces = new BounceReader(options: readerOptions);
+        var summary = new Summary();
+        using var json = options.Json ? new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }) : null;
+        bool showProgress = !Console.IsOutputRedirected && !Console.IsErrorRedirected && output is not MemoryStream;
+        long totalBytes = files.Where(f => f != "-").Sum(f => new FileInfo(f).Length);
+        var progress = showProgress ? new Progress(stderr, totalBytes) : null;
+
+        foreach (string file in files)
+        {
+            using var raw = file == "-" ? stdin : File.OpenRead(file);
+            var counting = new CountingStream(raw, progress);
+            byte[] head = new byte[64];
+            int headLength = counting.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var format = Sniff(file, head.AsSpan(0, headLength));
+            var stream = new BufferedStream(new PrefixedStream(head, headLength, counting), 1 << 16);
+            string name = file == "-" ? "(stdin)" : file;
+            try
+            {
+                foreach (var result in Read(format, stream, logs, bounces, name))
+                {
+                    summary.Add(result);
+                    progress?.Found();
+                    if (options.Summary)
+                        continue;
+                    if (json is not null)
+                        WriteJson(json, output, result);
+                    else
+                        text.WriteLine($"{result.Source}:{result.Line}  {result.Diagnosis.Kind}{(result.Diagnosis.IsRelayBlock ? " (relay block)" : string.Empty)}  {result.RemoteHost ?? "-"}  {result.Diagnosis.RuleId}  {result.Diagnosis.Summary}");
+                }
+            }
+            catch (FormatException e)
+            {
+                stderr.WriteLine($"smtp-classify: scan: {name}: not a mail message ({e.Message})");
+            }
+        }
+
+        progress?.Done();
+        if (options.Summary)
+        {
+            if (json is not null)
+                summary.WriteJson(json, output);
+            else
+                summary.WriteText(text);
+        }
+
+        return Program.Ok;
+    }
+
+    private static InputFormat Sniff(string file, ReadOnlySpan<byte> start)
+    {
+        if (file.EndsWith(".eml", StringComparison.OrdinalIgnoreCase))
+            return InputFormat.Message;
+        if (file.EndsWith(".mbox", StringComparison.OrdinalIgnoreCase))
+            return InputFormat.Mbox;
+        if (start.StartsWith("From "u8))
+            return InputFormat.Mbox;
+        foreach (var header in new[] { "Return-Path:"u8.ToArray(), "Received:"u8.ToArray(), "Delivered-To:"u8.ToArray(), "MIME-Version:"u8.ToArray(), "Date:"u8.ToArray(), "From:"u8.ToArray() })
+        {
+            if (start.StartsWith(header))
+                return InputFormat.Message;
+        }
+
+        return InputFormat.Log;
+    }
+
+    private static IEnumerable<Result> Read(InputFormat format, Stream stream, MailLogReader logs, BounceReader bounces, string name)
+    {
+        switch (format)
+        {
+            case InputFormat.Message:
+                int index = 0;
+                foreach (var bounce in bounces.ReadMessageAsync(stream).GetAwaiter().GetResult())
+                    yield return Result.From(name, ++index, bounce);
+                break;
+            case InputFormat.Mbox:
+                var mbox = bounces.ReadMboxAsync(stream).GetAsyncEnumerator();
+                int number = 0;
+                while (mbox.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                    yield return Result.From(name, ++number, mbox.Current);
+                break;
+            default:
+                var log = logs.ReadAsync(stream).GetAsyncEnumerator();
+                while (log.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                    yield return Result.From(name, log.Current);
+                break;
+        }
+    }
+
+    private static void WriteJson(Utf8JsonWriter json, Stream output, Result r)
+    {
+        var d = r.Diagnosis;
+        json.WriteStartObject();
+        json.WriteString("source", r.Source);
+        json.WriteNumber("line", r.Line);
+        json.WriteString("format", r.Format);
+        json.WriteString("kind", d.Kind.ToString());
+        json.WriteBoolean("isRelayBlock", d.IsRelayBlock);
+        json.WriteBoolean("isTransient", d.IsTransient);
+        json.WriteString("stage", d.Stage.ToString());
+        if (d.ReplyCode is { } code)
+            json.WriteNumber("replyCode", code);
+        else
+            json.WriteNull("replyCode");
+        json.WriteString("enhancedStatusCode", d.EnhancedStatusCode?.ToString());
+        json.WriteString("ruleId", d.RuleId);
+        json.WriteString("confidence", d.Confidence.ToString());
+        json.WriteString("remoteHost", r.RemoteHost);
+        json.WriteString("remoteAddress", r.RemoteAddress);
+        json.WriteString("sender", r.Sender);
+        json.WriteString("recipient", r.Recipient);
+        json.WriteString("reportedBy", d.Source.ToString());
+        json.WriteString("summary", d.Summary);
+        json.WriteEndObject();
+        json.Flush();
+        output.WriteByte((byte)'\n');
+        json.Reset();
+    }
+
+    /// <summary>One failure, whatever it was read from.</summary>
+    private sealed record Result(string Source, long Line, string Format, RelayBlockDiagnosis Diagnosis, string? RemoteHost, string? RemoteAddress, string? Sender, string? Recipient)
+    {
+        public static Result From(string source, LogFailure f) =>
+            new(source, f.LineNumber, f.Format.ToString(), f.Diagnosis, f.RemoteHost, f.RemoteAddress, f.Sender, f.Recipient);
+
+        public static Result From(string source, long index, BounceFailure f) =>
+            new(source, index, f.IsDeliveryStatusReport ? "DeliveryStatusReport" : "Bounce", f.Diagnosis, f.RemoteHost, null, null, f.Recipient);
+    }
+
+    /// <summary>Counts per kind, relay blocks per remote host, and the rules that decided most often.</summary>
+    private sealed class Summary
+    {
+        private readonly Dictionary<SmtpFailureKind, long> _kinds = [];
+        private readonly Dictionary<string, long> _relayBlocksByHost = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, long> _rules = new(StringComparer.Ordinal);
+        private long _total;
+        private long _relayBlocks;
+
+        public void Add(Result r)
+        {
+            _total++;
+            _kinds[r.Diagnosis.Kind] = _kinds.GetValueOrDefault(r.Diagnosis.Kind) + 1;
+            _rules[r.Diagnosis.RuleId] = _rules.GetValueOrDefault(r.Diagnosis.RuleId) + 1;
+            if (r.Diagnosis.IsRelayBlock)
+            {
+                _relayBlocks++;
+                string host = r.RemoteHost ?? r.RemoteAddress ?? "(unknown host)";
+                _relayBlocksByHost[host] = _relayBlocksByHost.GetValueOrDefault(host) + 1;
+            }
+        }
+
+        public void WriteText(TextWriter output)
+        {
+            output.WriteLine($"Failures: {_total}, of which relay blocks: {_relayBlocks}");
+            output.WriteLine();
+            output.WriteLine("By kind:");
+            foreach (var (kind, count) in _kinds.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
+                output.WriteLine($"  {count,10}  {kind}");
+            output.WriteLine();
+            output.WriteLine("Relay blocks by remote host:");
+            foreach (var (host, count) in _relayBlocksByHost.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(20))
+                output.WriteLine($"  {count,10}  {host}");
+            if (_relayBlocksByHost.Count == 0)
+                output.WriteLine("  (none)");
+            output.WriteLine();
+            output.WriteLine("Top rules:");
+            foreach (var (rule, count) in _rules.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10))
+                output.WriteLine($"  {count,10}  {rule}");
+        }
+
+        public void WriteJson(Utf8JsonWriter json, Stream output)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("failures", _total);
+            json.WriteNumber("relayBlocks", _relayBlocks);
+            json.WriteStartObject("byKind");
+            foreach (var (kind, count) in _kinds.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
+                json.WriteNumber(kind.ToString(), count);
+            json.WriteEndObject();
+            json.WriteStartObject("relayBlocksByRemoteHost");
+            foreach (var (host, count) in _relayBlocksByHost.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
+                json.WriteNumber(host, count);
+            json.WriteEndObject();
+            json.WriteStartObject("topRules");
+            foreach (var (rule, count) in _rules.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10))
+                json.WriteNumber(rule, count);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.Flush();
+            output.WriteByte((byte)'\n');
+        }
+    }
+
+    /// <summary>Gives back the bytes read to detect the format, then the rest of the stream.</summary>
+    private sealed class PrefixedStream(byte[] head, int headLength, Stream inner) : Stream
+    {
+        private int _offset;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_offset < headLength)
+            {
+                int n = Math.Min(count, headLength - _offset);
+                Buffer.BlockCopy(head, _offset, buffer, offset, n);
+                _offset += n;
+                return n;
+            }
+
+            return inner.Read(buffer, offset, count);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Counts bytes and lines as they are read, for the progress bar.</summary>
+    private sealed class CountingStream(Stream inner, Progress? progress) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = inner.Read(buffer, offset, count);
+            progress?.Read(buffer.AsSpan(offset, n));
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>A one-line progress bar on standard error: bytes, lines per second, failures found.</summary>
+    private sealed class Progress(TextWriter stderr, long totalBytes)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _bytes;
+        private long _lines;
+        private long _failures;
+        private long _lastDraw;
+
+        public void Read(ReadOnlySpan<byte> data)
+        {
+            _bytes += data.Length;
+            _lines += data.Count((byte)'\n');
+            if (_clock.ElapsedMilliseconds - _lastDraw >= 250)
+                Draw();
+        }
+
+        public void Found() => _failures++;
+
+        public void Done()
+        {
+            Draw();
+            stderr.WriteLine();
+        }
+
+        private void Draw()
+        {
+            _lastDraw = _clock.ElapsedMilliseconds;
+            double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+            string bar = string.Empty;
+            if (totalBytes > 0)
+            {
+                int filled = (int)Math.Min(30, 30 * _bytes / totalBytes);
+                bar = $"[{new string('#', filled)}{new string('.', 30 - filled)}] {100.0 * _bytes / totalBytes,5:F1}% ";
+            }
+
+            stderr.Write($"\r{bar}{_bytes / 1e6:F1} MB  {_bytes / 1e6 / seconds:F0} MB/s  {_lines / seconds / 1e3:F0}k lines/s  {_failures} failures ");
+        }
+    }
+}
