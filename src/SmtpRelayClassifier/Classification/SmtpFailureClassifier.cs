@@ -217,9 +217,9 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
     {
         if (context.Port is { } port && (port < 1 || port > 65535))
             throw new ArgumentException($"The port must be between 1 and 65535; {port} was given.", nameof(context));
-        if (!Enum.IsDefined(context.Stage))
+        if ((uint)context.Stage > (uint)SmtpStage.EndOfData)
             throw new ArgumentException($"The stage {(int)context.Stage} is not a defined SmtpStage.", nameof(context));
-        if (!Enum.IsDefined(context.Source))
+        if ((uint)context.Source > (uint)DiagnosisSource.RemoteServer)
             throw new ArgumentException($"The source {(int)context.Source} is not a defined DiagnosisSource.", nameof(context));
     }
 

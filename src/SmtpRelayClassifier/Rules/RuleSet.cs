@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
 using SmtpRelayClassifier.Classification;
@@ -8,18 +7,23 @@ using SmtpRelayClassifier.Parsing;
 namespace SmtpRelayClassifier.Rules;
 
 /// <summary>
-/// Rules compiled for matching: every phrase of every rule goes into one <see cref="SearchValues{T}"/>, so a text is
-/// scanned once (vectorized) for all of them; the rules are then tried in tier order against the set of phrases found,
-/// which costs a few bit tests each. Immutable and thread-safe once built.
+/// Rules compiled for matching. Phrases start at a word boundary, so the text is read once, and only where a word
+/// starts are the phrases that begin with its first two characters compared (a table lookup, then a few characters).
+/// Each phrase found marks the rules it can make true; only those, and the rules that need no phrase, are then tried,
+/// in tier order. Allocation-free; immutable and thread-safe once built.
 /// </summary>
 internal sealed class RuleSet
 {
-    private const int NonAsciiBucket = 128;
 
     private readonly CompiledRule[] _rules;
     private readonly string[] _phrases;
-    private readonly SearchValues<string>? _search;
-    private readonly int[][] _buckets;
+    private readonly PhraseTrie _trie;
+    private readonly bool[] _anyStart;
+    private readonly int[][] _rulesByPhrase;
+    private readonly ulong[] _phraseless;
+    private readonly ulong[][] _bySubject;
+    private readonly Dictionary<int, ulong[]> _byCode;
+    private readonly int _rulesWords;
 
     public RuleSet(IEnumerable<SmtpFailureRule> rules)
     {
@@ -54,15 +58,68 @@ internal sealed class RuleSet
 
         _phrases = new string[phraseIds.Count];
         foreach (var (phrase, id) in phraseIds)
-            _phrases[id] = phrase;
-        _search = _phrases.Length > 0 ? SearchValues.Create(_phrases, StringComparison.OrdinalIgnoreCase) : null;
+        {
+            if (phrase.Length < 3)
+                throw new ArgumentException($"Rule phrase '{phrase}' is too short: phrases have at least three characters.", nameof(rules));
+            _phrases[id] = phrase.ToLowerInvariant();
+        }
 
-        var buckets = new List<int>[NonAsciiBucket + 1];
-        for (int i = 0; i < buckets.Length; i++)
-            buckets[i] = [];
-        for (int id = 0; id < _phrases.Length; id++)
-            buckets[BucketOf(_phrases[id][0])].Add(id);
-        _buckets = buckets.Select(b => b.ToArray()).ToArray();
+        _trie = new PhraseTrie(_phrases);
+        _anyStart = new bool[129];
+        foreach (string phrase in _phrases)
+        {
+            if (!char.IsLetterOrDigit(phrase[0]))
+                _anyStart[phrase[0] < 128 ? phrase[0] : 128] = true;
+        }
+
+        // Which rules each phrase can make true, and the rules that need no phrase at all: only those are tried.
+        _rulesWords = (_rules.Length + 63) >> 6;
+        var byPhrase = new List<int>[_phrases.Length];
+        for (int i = 0; i < byPhrase.Length; i++)
+            byPhrase[i] = [];
+        // Rules that need no phrase are indexed by what they do need: an enhanced code's subject, or a reply code.
+        _phraseless = new ulong[_rulesWords];
+        _bySubject = new ulong[9][];
+        for (int i = 0; i < _bySubject.Length; i++)
+            _bySubject[i] = new ulong[_rulesWords];
+        _byCode = new Dictionary<int, ulong[]>();
+        for (int r = 0; r < _rules.Length; r++)
+        {
+            var trigger = _rules[r].TriggerPhrases;
+            foreach (int id in trigger)
+                byPhrase[id].Add(r);
+            if (trigger.Length > 0)
+                continue;
+            var patterns = _rules[r].EnhancedPatterns;
+            if (patterns.Length > 0)
+            {
+                foreach (var pattern in patterns)
+                {
+                    int subject = pattern.Subject == EnhancedCodePattern.Any ? 8 : Math.Min(pattern.Subject, 8);
+                    _bySubject[subject][r >> 6] |= 1UL << r;
+                    if (pattern.Subject == EnhancedCodePattern.Any)
+                    {
+                        for (int i = 0; i < 8; i++)
+                            _bySubject[i][r >> 6] |= 1UL << r;
+                    }
+                }
+            }
+            else if (_rules[r].Rule.Codes.Count > 0)
+            {
+                foreach (int code in _rules[r].Rule.Codes)
+                {
+                    if (!_byCode.TryGetValue(code, out var bits))
+                        _byCode[code] = bits = new ulong[_rulesWords];
+                    bits[r >> 6] |= 1UL << r;
+                }
+            }
+            else
+            {
+                _phraseless[r >> 6] |= 1UL << r;
+            }
+        }
+
+        _rulesByPhrase = byPhrase.Select(l => l.ToArray()).ToArray();
 
         if (_rules.Length == 0 || !_rules[^1].IsUnconditional)
             throw new ArgumentException("The last rule must need no evidence, so that every input gets a diagnosis.", nameof(rules));
@@ -77,42 +134,74 @@ internal sealed class RuleSet
     {
         Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
         found.Clear();
-        FindPhrases(text, found);
+        Span<ulong> candidates = stackalloc ulong[_rulesWords];
+        _phraseless.CopyTo(candidates);
+        if (!enhanced.IsEmpty)
+            Or(candidates, _bySubject[Math.Min(enhanced.Subject, 8)]);
+        if (code != 0 && _byCode.TryGetValue(code, out var byCode))
+            Or(candidates, byCode);
+        FindPhrases(text, found, candidates);
 
         int codeClass = code != 0 ? code / 100 : enhanced.Class;
-        foreach (var rule in _rules)
+        for (int word = 0; word < candidates.Length; word++)
         {
-            if (rule.Matches(found, code, codeClass, enhanced, stage))
-                return rule.Rule;
+            ulong bits = candidates[word];
+            while (bits != 0)
+            {
+                int r = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                if (_rules[r].Matches(found, code, codeClass, enhanced, stage))
+                    return _rules[r].Rule;
+            }
         }
 
         return _rules[^1].Rule;
     }
 
-    private void FindPhrases(ReadOnlySpan<char> text, Span<ulong> found)
+    private void FindPhrases(ReadOnlySpan<char> text, Span<ulong> found, Span<ulong> candidates)
     {
-        if (_search is null)
-            return;
-        int offset = 0;
-        while (offset < text.Length)
+        var sink = new Sink(this, found, candidates);
+        bool previousIsWord = false;
+        for (int i = 0; i < text.Length; i++)
         {
-            int rel = text[offset..].IndexOfAny(_search);
-            if (rel < 0)
-                return;
-            int at = offset + rel;
-            var rest = text[at..];
-            bool boundary = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
-            foreach (int id in _buckets[BucketOf(rest[0])])
+            char c = text[i];
+            bool isWord = c < 128 ? IsAsciiWord(c) : char.IsLetterOrDigit(c);
+            // Phrases starting with a letter or digit begin only where a word begins; the few others anywhere.
+            if (isWord ? !previousIsWord : _anyStart[c < 128 ? c : 128])
             {
-                string phrase = _phrases[id];
-                if ((boundary || !char.IsLetterOrDigit(phrase[0])) && rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) &&
-                    !IsLocalPart(rest, phrase.Length))
-                {
-                    found[id >> 6] |= 1UL << id;
-                }
+                sink.Start(text[i..]);
+                _trie.Match(text[i..], ref sink);
             }
 
-            offset = at + 1;
+            previousIsWord = isWord;
+        }
+    }
+
+    private static void Or(Span<ulong> into, ulong[] bits)
+    {
+        for (int i = 0; i < into.Length; i++)
+            into[i] |= bits[i];
+    }
+
+    private static bool IsAsciiWord(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
+
+    /// <summary>Marks each phrase found, and the rules it can make true.</summary>
+    private ref struct Sink(RuleSet set, Span<ulong> found, Span<ulong> candidates) : IPhraseSink
+    {
+        private readonly RuleSet _set = set;
+        private readonly Span<ulong> _found = found;
+        private readonly Span<ulong> _candidates = candidates;
+        private ReadOnlySpan<char> _at;
+
+        public void Start(ReadOnlySpan<char> at) => _at = at;
+
+        public void Found(int id, int length)
+        {
+            if ((_found[id >> 6] & (1UL << id)) != 0 || IsLocalPart(_at, length))
+                return;
+            _found[id >> 6] |= 1UL << id;
+            foreach (int r in _set._rulesByPhrase[id])
+                _candidates[r >> 6] |= 1UL << r;
         }
     }
 
@@ -121,7 +210,7 @@ internal sealed class RuleSet
         rest.Length > length && char.IsLetterOrDigit(rest[length - 1]) && rest[length] is '@' or '.' && rest[length..].IndexOf('@') is >= 0 and < 64 &&
         rest[length..].IndexOfAny(' ', '>') is var stop && (stop < 0 || rest[length..].IndexOf('@') < stop);
 
-    private static int BucketOf(char c) => c < 128 ? char.ToLowerInvariant(c) : NonAsciiBucket;
+
 
     private sealed class CompiledRule
     {
@@ -130,6 +219,9 @@ internal sealed class RuleSet
         private readonly int[] _not;
         private readonly EnhancedCodePattern[] _enhanced;
         private readonly uint _stageMask;
+        private readonly int[] _codes;
+        private readonly int _codeClass;
+        private readonly bool _stageRequired;
 
         public CompiledRule(SmtpFailureRule rule, int[] any, int[] all, int[] not, EnhancedCodePattern[] enhanced)
         {
@@ -138,11 +230,20 @@ internal sealed class RuleSet
             _all = all;
             _not = not;
             _enhanced = enhanced;
+            _codes = rule.Codes.ToArray();
+            _codeClass = rule.CodeClass;
+            _stageRequired = rule.StageRequired;
             foreach (var stage in rule.Stages)
                 _stageMask |= 1u << (int)stage;
         }
 
         public SmtpFailureRule Rule { get; }
+
+        /// <summary>The enhanced codes the rule needs (empty: none).</summary>
+        public EnhancedCodePattern[] EnhancedPatterns => _enhanced;
+
+        /// <summary>The phrases that can make the rule true: the any-of phrases, or else the all-of ones (any one of them is a candidate).</summary>
+        public int[] TriggerPhrases => _any.Length > 0 ? _any : _all;
 
         public bool IsUnconditional =>
             _any.Length == 0 && _all.Length == 0 && _enhanced.Length == 0 && _stageMask == 0 &&
@@ -152,14 +253,14 @@ internal sealed class RuleSet
         {
             if (_stageMask != 0)
             {
-                if (stage == SmtpStage.Unknown ? Rule.StageRequired : (_stageMask & (1u << (int)stage)) == 0)
+                if (stage == SmtpStage.Unknown ? _stageRequired : (_stageMask & (1u << (int)stage)) == 0)
                     return false;
             }
 
-            if (Rule.CodeClass != 0 && Rule.CodeClass != codeClass)
+            if (_codeClass != 0 && _codeClass != codeClass)
                 return false;
 
-            if (Rule.Codes.Count != 0 && !Contains(Rule.Codes, code))
+            if (_codes.Length != 0 && Array.IndexOf(_codes, code) < 0)
                 return false;
 
             if (_enhanced.Length != 0)
@@ -196,16 +297,5 @@ internal sealed class RuleSet
         }
 
         private static bool Has(ReadOnlySpan<ulong> found, int id) => (found[id >> 6] & (1UL << id)) != 0;
-
-        private static bool Contains(IReadOnlyList<int> codes, int code)
-        {
-            for (int i = 0; i < codes.Count; i++)
-            {
-                if (codes[i] == code)
-                    return true;
-            }
-
-            return false;
-        }
     }
 }
