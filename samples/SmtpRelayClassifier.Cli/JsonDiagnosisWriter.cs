@@ -221,10 +221,39 @@ internal sealed class JsonDiagnosisWriter : IDisposable
         if (d.ReplyText is not null)
             _writer.WriteString(ReplyText, d.ReplyText);
         _writer.WriteString(Summary, d.Summary);
-        var explanation = _explainer.Explain(d);
+        var explanation = _explainer.ExplainForJson(d);
         _writer.WriteString(Language, explanation.Language);
-        _writer.WriteString(UserMessage, explanation.UserMessage);
-        _writer.WriteString(Explanation, explanation.TechnicalExplanation);
+        _writer.WritePropertyName(UserMessage);
+        WriteRawString(explanation.UserMessage, explanation.Mailbox);
+        _writer.WritePropertyName(Explanation);
+        WriteRawString(explanation.Explanation, explanation.Mailbox);
+    }
+
+    // The pieces are already escaped JSON string content; only the quotes and the address go between them.
+    private void WriteRawString(byte[][] pieces, byte[]? mailbox)
+    {
+        int length = 2;
+        foreach (var piece in pieces)
+            length += piece.Length;
+        length += (pieces.Length - 1) * (mailbox?.Length ?? 0);
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        int at = 0;
+        buffer[at++] = (byte)'"';
+        for (int i = 0; i < pieces.Length; i++)
+        {
+            if (i > 0 && mailbox is not null)
+            {
+                mailbox.CopyTo(buffer, at);
+                at += mailbox.Length;
+            }
+
+            pieces[i].CopyTo(buffer, at);
+            at += pieces[i].Length;
+        }
+
+        buffer[at++] = (byte)'"';
+        _writer.WriteRawValue(buffer.AsSpan(0, at), skipInputValidation: true);
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
     }
 
     private void WriteIfNotNull(string name, string? value)
