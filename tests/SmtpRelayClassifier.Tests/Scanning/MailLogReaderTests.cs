@@ -15,6 +15,7 @@ using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Scanning;
 
+[Collection("Postfix")]
 public class MailLogReaderTests
 {
     private static async Task<List<LogFailure>> ReadAsync(string log, MailLogReaderOptions? options = null)
