@@ -10,6 +10,7 @@ using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Cli;
 
+[Collection("Postfix")]
 public class ScanAndTsvCliTests
 {
     private static (int Exit, string Out, string Err) Run(string stdin, params string[] args)
@@ -64,6 +65,26 @@ public class ScanAndTsvCliTests
         var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal(4, root.GetProperty("failures").GetInt32());
         Assert.Equal(4, root.GetProperty("byKind").GetProperty("RelayDenied").GetInt32());
+    }
+
+    [SmtpRelayClassifier.Tests.Infrastructure.PostfixFact]
+    public void Scan_SummaryOfThePostfixTestLogAndTheBounces_PrintsTheTable()
+    {
+        // The probe makes Postfix log at least one "Relay access denied" first.
+        new SmtpRelayClassifier.Probing.SmtpRelayProber().ProbeAsync(new SmtpRelayClassifier.Probing.RelayProbeOptions
+        {
+            Host = "127.0.0.1", Ports = [SmtpRelayClassifier.Tests.Infrastructure.PostfixInstance.Port], Sender = "probe@outside.example",
+            ExternalRecipient = "someone@external.example", PinnedCertificateSha256 = SmtpRelayClassifier.Tests.Infrastructure.PostfixInstance.CertificateSha256(),
+        }).GetAwaiter().GetResult();
+        string bounces = Path.Combine(AppContext.BaseDirectory, "Data", "Bounces");
+
+        var (exit, output, _) = Run(string.Empty, "scan", "--summary", SmtpRelayClassifier.Tests.Infrastructure.PostfixInstance.MaillogPath, bounces);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("By kind:", output, StringComparison.Ordinal);
+        Assert.Contains("RelayDenied", output, StringComparison.Ordinal);
+        Assert.Contains("Relay blocks by remote host:", output, StringComparison.Ordinal);
+        Assert.Contains("postfix.relay-access-denied", output, StringComparison.Ordinal);
     }
 
     [Fact]
