@@ -95,15 +95,7 @@ internal static class LogLineParser
         if (open < 0 || close <= status + open)
             return false;
         f.Text = line[(status + open + 1)..close];
-        int to = line.IndexOf(": to=", StringComparison.Ordinal);
-        if (to > 0)
-        {
-            f.QueueId = TokenBefore(line, to);
-            f.Recipient = Bracketed(line[(to + 5)..]);
-        }
-
-        SplitHost(Field(line, "relay="), ref f);
-        f.DsnCode = Dsn(line);
+        Delivery(line, ref f);
         return true;
     }
 
@@ -154,15 +146,7 @@ internal static class LogLineParser
         f.Recipient = (space < 0 ? rest : rest[..space]).Trim('<').TrimEnd('>');
         int host = rest.IndexOf(" H=", StringComparison.Ordinal);
         if (host >= 0)
-        {
-            var h = rest[(host + 3)..];
-            int end = h.IndexOf(' ');
-            f.RemoteHost = end < 0 ? h : h[..end];
-            int lb = h.IndexOf('[');
-            int rb = h.IndexOf(']');
-            if (lb >= 0 && rb > lb)
-                f.RemoteAddress = h[(lb + 1)..rb];
-        }
+            EximHost(rest[(host + 3)..], ref f);
 
         int smtpError = rest.IndexOf("SMTP error from remote mail server", StringComparison.Ordinal);
         if (smtpError >= 0)
@@ -187,17 +171,7 @@ internal static class LogLineParser
         var head = line[..at];
         int host = head.IndexOf("H=", StringComparison.Ordinal);
         if (host >= 0)
-        {
-            var h = head[(host + 2)..];
-            int end = h.IndexOf(' ');
-            var name = end < 0 ? h : h[..end];
-            if (!name.StartsWith('('))
-                f.RemoteHost = name;
-            int lb = h.IndexOf('[');
-            int rb = h.IndexOf(']');
-            if (lb >= 0 && rb > lb)
-                f.RemoteAddress = h[(lb + 1)..rb];
-        }
+            EximHost(head[(host + 2)..], ref f);
 
         int sender = head.IndexOf(" F=<", StringComparison.Ordinal);
         if (sender >= 0)
@@ -222,16 +196,7 @@ internal static class LogLineParser
         if (stat < 0)
             return false;
         f.Text = line[(stat + 7)..];
-        int to = line.IndexOf(": to=", StringComparison.Ordinal);
-        if (to > 0)
-        {
-            f.QueueId = TokenBefore(line, to);
-            var recipient = line[(to + 5)..];
-            f.Recipient = recipient.StartsWith('<') ? Bracketed(recipient) : recipient[..Math.Max(0, recipient.IndexOf(','))];
-        }
-
-        SplitHost(Field(line, "relay="), ref f);
-        f.DsnCode = Dsn(line);
+        Delivery(line, ref f);
         return true;
     }
 
@@ -257,6 +222,34 @@ internal static class LogLineParser
             f.Recipient = arg;
         SplitHost(Field(line, "relay="), ref f);
         return true;
+    }
+
+    // Postfix and Sendmail delivery lines: "QUEUEID: to=<x>, …, relay=host[ip]…, dsn=x.y.z, …" (Sendmail may omit the brackets).
+    private static void Delivery(ReadOnlySpan<char> line, ref LogLineFields f)
+    {
+        int to = line.IndexOf(": to=", StringComparison.Ordinal);
+        if (to > 0)
+        {
+            f.QueueId = TokenBefore(line, to);
+            var recipient = line[(to + 5)..];
+            f.Recipient = recipient.StartsWith('<') ? Bracketed(recipient) : recipient[..Math.Max(0, recipient.IndexOf(','))];
+        }
+
+        SplitHost(Field(line, "relay="), ref f);
+        f.DsnCode = Dsn(line);
+    }
+
+    // Exim: "mx.example.org [192.0.2.4]…" or "(helo.example) [192.0.2.5]:54321 …"; a name in parentheses is only the HELO.
+    private static void EximHost(ReadOnlySpan<char> value, ref LogLineFields f)
+    {
+        int end = value.IndexOf(' ');
+        var name = end < 0 ? value : value[..end];
+        if (!name.StartsWith('('))
+            f.RemoteHost = name.TrimEnd(':');
+        int lb = value.IndexOf('[');
+        int rb = value.IndexOf(']');
+        if (lb >= 0 && rb > lb)
+            f.RemoteAddress = value[(lb + 1)..rb];
     }
 
     private static SmtpStage StageOf(ReadOnlySpan<char> command) =>

@@ -13,14 +13,7 @@ namespace SmtpRelayClassifier.Tests.Cli;
 [Collection("Postfix")]
 public class ScanAndTsvCliTests
 {
-    private static (int Exit, string Out, string Err) Run(string stdin, params string[] args)
-    {
-        using var input = new MemoryStream(Encoding.UTF8.GetBytes(stdin));
-        using var output = new MemoryStream();
-        using var error = new StringWriter();
-        int exit = Program.Run(args, input, output, error);
-        return (exit, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(string stdin, params string[] args) => CliRunner.Run(stdin, args);
 
     private const string Log =
         "Nov 28 01:19:40 mail postfix/smtp[23841]: A8C60B1E293: to=<bob@relaytest.example>, relay=mx.example.net[192.0.2.5]:25, delay=0.13, dsn=5.7.1, status=bounced (host mx.example.net[192.0.2.5] said: 554 5.7.1 <bob@relaytest.example>: Relay access denied (in reply to RCPT TO command))\n" +

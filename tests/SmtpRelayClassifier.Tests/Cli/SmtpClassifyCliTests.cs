@@ -11,14 +11,7 @@ namespace SmtpRelayClassifier.Tests.Cli;
 
 public class SmtpClassifyCliTests
 {
-    private static (int Exit, string Out, string Err) Run(string stdin, params string[] args)
-    {
-        using var input = new MemoryStream(Encoding.UTF8.GetBytes(stdin));
-        using var output = new MemoryStream();
-        using var error = new StringWriter();
-        int exit = Program.Run(args, input, output, error);
-        return (exit, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(string stdin, params string[] args) => CliRunner.Run(stdin, args);
 
     [Fact]
     public void NoArguments_ExplainsTheKb290842Example()
