@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Frozen;
+using System.Linq;
 using System.Collections.Generic;
 using SmtpRelayClassifier.Classification;
 using static SmtpRelayClassifier.Classification.FailureCause;
@@ -153,8 +155,12 @@ internal static class KindProfiles
             "The encrypted connection to the recipient's server failed."),
     }.ToFrozenDictionary();
 
-    public static bool HasRemoteProfile(SmtpFailureKind kind) => Remote.ContainsKey(kind);
+    // The same tables as arrays indexed by kind: these are read for every reply classified.
+    private static readonly KindProfile[] SubmissionByKind = Enum.GetValues<SmtpFailureKind>().Select(k => Submission[k]).ToArray();
+    private static readonly KindProfile?[] RemoteByKind = Enum.GetValues<SmtpFailureKind>().Select(k => Remote.GetValueOrDefault(k)).ToArray();
+
+    public static bool HasRemoteProfile(SmtpFailureKind kind) => RemoteByKind[(int)kind] is not null;
 
     public static KindProfile For(SmtpFailureKind kind, DiagnosisSource source) =>
-        source == DiagnosisSource.RemoteServer && Remote.TryGetValue(kind, out var remote) ? remote : Submission[kind];
+        source == DiagnosisSource.RemoteServer && RemoteByKind[(int)kind] is { } remote ? remote : SubmissionByKind[(int)kind];
 }
