@@ -14,7 +14,6 @@ namespace SmtpRelayClassifier.Rules;
 /// </summary>
 internal sealed class RuleSet
 {
-
     private readonly CompiledRule[] _rules;
     private readonly string[] _phrases;
     private readonly PhraseTrie _trie;
