@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -45,6 +46,18 @@ public sealed class MailLogReader
     {
         ArgumentNullException.ThrowIfNull(log);
         return ReadCoreAsync(log, cancellationToken);
+    }
+
+    /// <summary>Reads a log from a pipe and yields its failures in line order.</summary>
+    /// <param name="log">The log, UTF-8 (Latin-1 lines are read too). It is read to its end and not completed: the
+    /// caller that owns the pipe completes it.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The failures.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="log"/> is null.</exception>
+    public IAsyncEnumerable<LogFailure> ReadAsync(PipeReader log, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        return ReadCoreAsync(log.AsStream(leaveOpen: true), cancellationToken);
     }
 
     /// <summary>Reads one log line.</summary>

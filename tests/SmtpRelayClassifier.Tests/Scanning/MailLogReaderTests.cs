@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Pipelines;
 using System.Linq;
 using System.Net;
 using System.Text;
@@ -62,6 +63,63 @@ public class MailLogReaderTests
         Assert.Equal("probe@outside.example", noqueue.Sender);
         Assert.Equal("NOQUEUE", noqueue.QueueId);
         Assert.Equal(SmtpFailureKind.AuthenticationRequired, failures[3].Diagnosis.Kind);
+    }
+
+    [Fact]
+    public async Task PipeReader_GivesTheSameFailuresAsTheStream_WhenLinesArriveInPieces()
+    {
+        var pipe = new Pipe();
+        byte[] bytes = Encoding.UTF8.GetBytes(PostfixLog);
+        var writing = Task.Run(async () =>
+        {
+            // Pieces of 37 bytes: most lines are cut in the middle, some several times.
+            for (int i = 0; i < bytes.Length; i += 37)
+            {
+                await pipe.Writer.WriteAsync(bytes.AsMemory(i, Math.Min(37, bytes.Length - i)));
+                await Task.Yield();
+            }
+
+            await pipe.Writer.CompleteAsync();
+        });
+
+        var fromPipe = new List<LogFailure>();
+        await foreach (var failure in new MailLogReader().ReadAsync(pipe.Reader))
+            fromPipe.Add(failure);
+        await writing;
+
+        var fromStream = await ReadAsync(PostfixLog);
+        Assert.Equal([2L, 3L, 5L, 6L], fromPipe.Select(f => f.LineNumber));
+        Assert.Equal(fromStream.Select(f => (f.Diagnosis.Kind, f.Recipient, f.QueueId)), fromPipe.Select(f => (f.Diagnosis.Kind, f.Recipient, f.QueueId)));
+        Assert.Equal(SmtpFailureKind.RelayDenied, fromPipe[0].Diagnosis.Kind);
+    }
+
+    [Fact]
+    public async Task PipeReader_WaitingForMoreLines_StopsWhenCancelled()
+    {
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(PostfixLog));
+        using var cancel = new CancellationTokenSource();
+        var failures = new List<LogFailure>();
+
+        // The writer never completes, as a log that is still being written: the reader waits until cancelled.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var failure in new MailLogReader().ReadAsync(pipe.Reader, cancel.Token))
+            {
+                failures.Add(failure);
+                if (failures.Count == 4)
+                    cancel.CancelAfter(TimeSpan.FromMilliseconds(50));
+            }
+        });
+        Assert.Equal(4, failures.Count);
+    }
+
+    [Fact]
+    public void NullLog_IsRejected_ForAStreamAndForAPipe()
+    {
+        var reader = new MailLogReader();
+        Assert.Equal("log", Assert.Throws<ArgumentNullException>(() => reader.ReadAsync((Stream)null!)).ParamName);
+        Assert.Equal("log", Assert.Throws<ArgumentNullException>(() => reader.ReadAsync((PipeReader)null!)).ParamName);
     }
 
     [Fact]
