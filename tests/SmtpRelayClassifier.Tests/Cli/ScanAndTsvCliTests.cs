@@ -81,21 +81,6 @@ public class ScanAndTsvCliTests
     }
 
     [Fact]
-    public void Scan_MissingFile_IsAUsageErrorNamingIt()
-    {
-        var (exit, _, error) = Run(string.Empty, "scan", "/no/such/file.log");
-
-        Assert.Equal(2, exit);
-        Assert.Contains("'/no/such/file.log'", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Scan_WithoutInputs_IsAUsageError()
-    {
-        Assert.Equal(2, Run(string.Empty, "scan").Exit);
-    }
-
-    [Fact]
     public void ClassifyTsv_OneKindAndRelayBlockLinePerInput_AgreeingWithJson()
     {
         var cases = RealReplies.Section41.Concat(RealReplies.Section26).ToArray();

@@ -104,15 +104,6 @@ public class SmtpClassifyCliTests
     }
 
     [Fact]
-    public void Hresult_NotANumber_IsAUsageErrorNamingIt()
-    {
-        var (exit, _, error) = Run(string.Empty, "hresult", "relay");
-
-        Assert.Equal(2, exit);
-        Assert.Contains("'relay'", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Outlook_DialogOnStdin_PrintsFieldsThenDiagnosis()
     {
         var (exit, output, _) = Run(KbExample.FrenchDialog, "outlook", "--json");
@@ -122,15 +113,6 @@ public class SmtpClassifyCliTests
         Assert.Equal("smtp.exemple.com", root.GetProperty("dialog").GetProperty("server").GetString());
         Assert.Equal("fr", root.GetProperty("dialog").GetProperty("language").GetString());
         Assert.Equal("RelayDenied", root.GetProperty("diagnosis").GetProperty("kind").GetString());
-    }
-
-    [Fact]
-    public void Outlook_NotADialog_IsAUsageError()
-    {
-        var (exit, _, error) = Run("hello", "outlook");
-
-        Assert.Equal(2, exit);
-        Assert.Contains("error number", error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -173,13 +155,21 @@ public class SmtpClassifyCliTests
         Assert.Contains("Causes probables\u00A0:", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Lang_Unsupported_IsAUsageErrorNamingIt()
+    [Theory]
+    [InlineData("", "'/no/such/file.log'", "scan", "/no/such/file.log")]
+    [InlineData("", "give one or more files", "scan")]
+    [InlineData("", "'relay'", "hresult", "relay")]
+    [InlineData("hello", "error number", "outlook")]
+    [InlineData("", "'xx'", "classify", "--lang", "xx", "550 x")]
+    [InlineData("", "'xml' is not a format", "classify", "--format", "xml", "550 x")]
+    [InlineData("", "--format tsv is for the classify command", "hresult", "--format", "tsv", "0x800CCC79")]
+    public void BadInput_IsAUsageErrorSayingWhatIsWrong(string stdin, string expected, params string[] args)
     {
-        var (exit, _, error) = Run(string.Empty, "classify", "--lang", "xx", "550 x");
+        var (exit, output, error) = Run(stdin, args);
 
         Assert.Equal(2, exit);
-        Assert.Contains("'xx'", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
     [Fact]
