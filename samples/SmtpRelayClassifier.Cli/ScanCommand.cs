@@ -18,6 +18,10 @@ namespace SmtpRelayClassifier.Cli;
 /// </summary>
 internal static class ScanCommand
 {
+    // Headers a mail message (a bounce saved as a file) starts with.
+    private static readonly byte[][] MessageHeaders =
+        ["Return-Path:"u8.ToArray(), "Received:"u8.ToArray(), "Delivered-To:"u8.ToArray(), "MIME-Version:"u8.ToArray(), "Date:"u8.ToArray(), "From:"u8.ToArray()];
+
     private enum InputFormat
     {
         Log,
@@ -55,11 +59,9 @@ internal static class ScanCommand
         foreach (string file in files)
         {
             using var raw = file == "-" ? stdin : File.OpenRead(file);
-            var counting = new CountingStream(raw, progress);
-            byte[] head = new byte[64];
-            int headLength = counting.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            var format = Sniff(file, head.AsSpan(0, headLength));
-            var stream = new BufferedStream(new PrefixedStream(head, headLength, counting), 1 << 16);
+            var input = new ScanInput(raw, progress);
+            var format = Sniff(file, input.Peek());
+            var stream = new BufferedStream(input, 1 << 16);
             string name = file == "-" ? "(stdin)" : file;
             try
             {
@@ -101,7 +103,7 @@ internal static class ScanCommand
             return InputFormat.Mbox;
         if (start.StartsWith("From "u8))
             return InputFormat.Mbox;
-        foreach (var header in new[] { "Return-Path:"u8.ToArray(), "Received:"u8.ToArray(), "Delivered-To:"u8.ToArray(), "MIME-Version:"u8.ToArray(), "Date:"u8.ToArray(), "From:"u8.ToArray() })
+        foreach (byte[] header in MessageHeaders)
         {
             if (start.StartsWith(header))
                 return InputFormat.Message;
@@ -237,10 +239,15 @@ internal static class ScanCommand
         }
     }
 
-    /// <summary>Gives back the bytes read to detect the format, then the rest of the stream.</summary>
-    private sealed class PrefixedStream(byte[] head, int headLength, Stream inner) : Stream
+    /// <summary>
+    /// A file or standard input as <c>scan</c> reads it: its first bytes can be looked at (to detect the format) and are
+    /// then read again, and every byte read is counted for the progress bar.
+    /// </summary>
+    private sealed class ScanInput(Stream inner, Progress? progress) : Stream
     {
-        private int _offset;
+        private readonly byte[] _head = new byte[64];
+        private int _headLength;
+        private int _headOffset;
 
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -248,45 +255,35 @@ internal static class ScanCommand
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count)
+        /// <summary>The first bytes (up to 64), read once; reading starts again at the first of them.</summary>
+        public ReadOnlySpan<byte> Peek()
         {
-            if (_offset < headLength)
+            if (_headLength == 0)
             {
-                int n = Math.Min(count, headLength - _offset);
-                Buffer.BlockCopy(head, _offset, buffer, offset, n);
-                _offset += n;
+                _headLength = inner.ReadAtLeast(_head, _head.Length, throwOnEndOfStream: false);
+                progress?.Read(_head.AsSpan(0, _headLength));
+            }
+
+            _headOffset = 0;
+            return _head.AsSpan(0, _headLength);
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_headOffset < _headLength)
+            {
+                int n = Math.Min(buffer.Length, _headLength - _headOffset);
+                _head.AsSpan(_headOffset, n).CopyTo(buffer);
+                _headOffset += n;
                 return n;
             }
 
-            return inner.Read(buffer, offset, count);
+            int read = inner.Read(buffer);
+            progress?.Read(buffer[..read]);
+            return read;
         }
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>Counts bytes and lines as they are read, for the progress bar.</summary>
-    private sealed class CountingStream(Stream inner, Progress? progress) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            int n = inner.Read(buffer, offset, count);
-            progress?.Read(buffer.AsSpan(offset, n));
-            return n;
-        }
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override void Flush()
         {
