@@ -45,7 +45,7 @@ public sealed class DiagnosisExplainer : IDiagnosisExplainer
         var pack = PackFor(culture ?? CultureInfo.CurrentUICulture);
         var labels = pack.Labels;
 
-        string? mailbox = diagnosis.Mailbox is null ? null : _options.ShowFullAddresses ? diagnosis.Mailbox : AddressRedactor.Mask(diagnosis.Mailbox);
+        string? mailbox = _options.ShowFullAddresses ? diagnosis.Mailbox : AddressRedactor.MaskOrNull(diagnosis.Mailbox);
         string Fill(string template) => FillTemplate(pack, template, diagnosis.Server, diagnosis.Port, mailbox);
 
         string title = pack.Titles[diagnosis.Kind];

@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.Internal;
 
@@ -16,6 +18,17 @@ internal static class AddressRedactor
             return at == 0 ? address : "***";
         return string.Concat(address.AsSpan(0, 1), "***", address.AsSpan(at));
     }
+
+    /// <summary>Masks an address that may be absent.</summary>
+    [return: NotNullIfNotNull(nameof(address))]
+    public static string? MaskOrNull(string? address) => address is null ? null : Mask(address);
+
+    /// <summary>The diagnosis with its mailbox and the addresses in its reply text masked.</summary>
+    public static RelayBlockDiagnosis Redact(RelayBlockDiagnosis diagnosis) => diagnosis with
+    {
+        Mailbox = MaskOrNull(diagnosis.Mailbox),
+        ReplyText = diagnosis.ReplyText is null ? null : MaskAll(diagnosis.ReplyText),
+    };
 
     /// <summary>Masks the local part of every address in a text; text without '@' is returned as is.</summary>
     public static string MaskAll(string text)

@@ -29,7 +29,7 @@ public static class SmtpFailureLoggerExtensions
             return;
 
         options ??= SmtpFailureLogOptions.Default;
-        string? mailbox = diagnosis.Mailbox is null ? null : options.RedactAddresses ? AddressRedactor.Mask(diagnosis.Mailbox) : diagnosis.Mailbox;
+        string? mailbox = options.RedactAddresses ? AddressRedactor.MaskOrNull(diagnosis.Mailbox) : diagnosis.Mailbox;
         using var evidence = Log.Evidence(logger, diagnosis.RuleId, diagnosis.Server, diagnosis.Port, mailbox);
         using var reply = options.IncludeReplyText && diagnosis.ReplyText is { } text
             ? Log.Reply(logger, options.RedactAddresses ? AddressRedactor.MaskAll(text) : text)

@@ -140,12 +140,8 @@ public sealed class BounceReader
     {
         if (_options.RedactAddresses)
         {
-            recipient = recipient is null ? null : AddressRedactor.Mask(recipient);
-            diagnosis = diagnosis with
-            {
-                Mailbox = diagnosis.Mailbox is null ? null : AddressRedactor.Mask(diagnosis.Mailbox),
-                ReplyText = diagnosis.ReplyText is null ? null : AddressRedactor.MaskAll(diagnosis.ReplyText),
-            };
+            recipient = AddressRedactor.MaskOrNull(recipient);
+            diagnosis = AddressRedactor.Redact(diagnosis);
         }
 
         return new BounceFailure

@@ -155,8 +155,7 @@ internal static class LogLineParser
             return true;
         }
 
-        int colon = rest.IndexOf(": ", StringComparison.Ordinal);
-        f.Text = colon >= 0 ? rest[(colon + 2)..] : rest;
+        f.Text = AfterColon(rest);
         return true;
     }
 
@@ -182,8 +181,7 @@ internal static class LogLineParser
             f.Recipient = address;
         else if (f.Sender.IsEmpty)
             f.Sender = address;
-        int colon = rest.IndexOf(": ", StringComparison.Ordinal);
-        f.Text = colon >= 0 ? rest[(colon + 2)..] : rest;
+        f.Text = AfterColon(rest);
         return true;
     }
 
@@ -286,6 +284,13 @@ internal static class LogLineParser
             f.RemoteHost = host;
         if (lb >= 0 && rb > lb)
             f.RemoteAddress = value[(lb + 1)..rb];
+    }
+
+    // Exim puts the reason after the address and a ": "; a line without one keeps all of it.
+    private static ReadOnlySpan<char> AfterColon(ReadOnlySpan<char> value)
+    {
+        int colon = value.IndexOf(": ", StringComparison.Ordinal);
+        return colon >= 0 ? value[(colon + 2)..] : value;
     }
 
     private static ReadOnlySpan<char> Bracketed(ReadOnlySpan<char> value)

@@ -180,13 +180,9 @@ public sealed class MailLogReader
         string? recipient = fields.Recipient.IsEmpty ? null : fields.Recipient.ToString();
         if (_options.RedactAddresses)
         {
-            sender = sender is null ? null : AddressRedactor.Mask(sender);
-            recipient = recipient is null ? null : AddressRedactor.Mask(recipient);
-            diagnosis = diagnosis with
-            {
-                Mailbox = diagnosis.Mailbox is null ? null : AddressRedactor.Mask(diagnosis.Mailbox),
-                ReplyText = diagnosis.ReplyText is null ? null : AddressRedactor.MaskAll(diagnosis.ReplyText),
-            };
+            sender = AddressRedactor.MaskOrNull(sender);
+            recipient = AddressRedactor.MaskOrNull(recipient);
+            diagnosis = AddressRedactor.Redact(diagnosis);
         }
 
         return new LogFailure
