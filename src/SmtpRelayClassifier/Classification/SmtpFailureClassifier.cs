@@ -93,14 +93,8 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
     }
 
     /// <inheritdoc />
-    public SmtpFailureKind ClassifyKind(ReadOnlySpan<char> reply, SmtpFailureContext context = default)
-    {
-        Validate(context);
-        var parsed = ReplyScanner.Scan(reply);
-        var (offset, length) = parsed.Text.GetOffsetAndLength(reply.Length);
-        var stage = context.Stage != SmtpStage.Unknown ? context.Stage : parsed.Stage;
-        return _rules.Evaluate(reply.Slice(offset, length), parsed.Code, parsed.EnhancedStatusCode, stage).Kind;
-    }
+    public SmtpFailureKind ClassifyKind(ReadOnlySpan<char> reply, SmtpFailureContext context = default) =>
+        ClassifyBrief(reply, context).Kind;
 
     /// <summary>Classifies parsed reply text with extra evidence. <paramref name="wholeInput"/> is the source as a string when the caller has one.</summary>
     internal RelayBlockDiagnosis Diagnose(ReadOnlySpan<char> source, in SmtpReply parsed, Evidence evidence, string? wholeInput)
