@@ -227,16 +227,8 @@ public class SmtpFailureLoggerExtensionsTests
         }
     }
 
-    private static MimeMessage Message(string from, params string[] to)
-    {
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(from));
-        foreach (string address in to)
-            message.To.Add(MailboxAddress.Parse(address));
-        message.Subject = "Test";
-        message.Body = new TextPart("plain") { Text = "Hello" };
-        return message;
-    }
+    private static MimeMessage Message(string from, string[] to) =>
+        new([MailboxAddress.Parse(from)], Array.ConvertAll(to, MailboxAddress.Parse), "Test", new TextPart("plain") { Text = "Hello" });
 
     private static async Task SendAsync(int port, string from, params string[] to)
     {
