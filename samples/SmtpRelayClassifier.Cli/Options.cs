@@ -20,6 +20,9 @@ internal sealed class Options
     /// <summary><c>scan --summary</c>: counts instead of one line per failure.</summary>
     public bool Summary { get; private set; }
 
+    /// <summary><c>eval --misses</c>: list every reply the classifier got wrong.</summary>
+    public bool Misses { get; private set; }
+
     /// <summary><c>--show-addresses</c>: show e-mail addresses in full on every command instead of masking them.</summary>
     public bool ShowAddresses { get; private set; }
 
@@ -43,8 +46,8 @@ internal sealed class Options
         {
             options.Command = args[0] switch
             {
-                "classify" or "hresult" or "outlook" or "probe" or "scan" or "explain" or "help" => args[0],
-                _ => throw new UsageException($"unknown command '{args[0]}' (expected classify, hresult, outlook, probe, scan or explain)"),
+                "classify" or "hresult" or "outlook" or "probe" or "scan" or "eval" or "explain" or "help" => args[0],
+                _ => throw new UsageException($"unknown command '{args[0]}' (expected classify, hresult, outlook, probe, scan, eval or explain)"),
             };
             i = 1;
         }
@@ -85,6 +88,9 @@ internal sealed class Options
                     break;
                 case "--summary":
                     options.Summary = true;
+                    break;
+                case "--misses":
+                    options.Misses = true;
                     break;
                 case "--show-addresses":
                     options.ShowAddresses = true;
@@ -158,6 +164,8 @@ internal sealed class Options
             throw new UsageException("hresult: give an error number such as 0x800CCC79");
         if (options.Command == "scan" && !options.Help && options.Arguments.Count == 0)
             throw new UsageException("scan: give one or more files or directories, or - for standard input");
+        if (options.Command == "eval" && !options.Help && options.Arguments.Count == 0)
+            throw new UsageException("eval: give one or more corpus files (.tsv) or folders of them");
         if (options.Format == "tsv" && options.Command != "classify")
             throw new UsageException("--format tsv is for the classify command");
         if (options.Command == "explain" && options.Arguments.Count > 0)

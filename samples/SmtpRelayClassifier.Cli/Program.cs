@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using SmtpRelayClassifier.Classification;
+using SmtpRelayClassifier.Cli.Evaluation;
 using SmtpRelayClassifier.Inputs;
 
 namespace SmtpRelayClassifier.Cli;
@@ -23,6 +24,8 @@ internal static class Program
           smtp-classify outlook [FILE]           read an Outlook error dialog (English or French) from FILE or stdin
           smtp-classify scan FILE|DIR|-...             find and classify the failures in mail logs (Postfix, Exim, Sendmail),
                                                  bounce messages (.eml) and mbox files; --summary for the counts
+          smtp-classify eval CORPUS...           measure the classifier on labelled replies (.tsv files or folders):
+                                                 accuracy per file, kind, source and confidence, the confusion matrix
           smtp-classify probe --host H --from A --to B [--port P]... [--local-to C] [--user U [--password-env VAR]]
                               [--second-from D] [--local-address IP] [--timeout S] [--pin-certificate SHA256]
                                                  find out, without sending a message, whether H relays for you
@@ -35,6 +38,7 @@ internal static class Program
           --lang LANG       the language of explanations: en, fr, de, es (default: the current UI culture)
           --format tsv      classify: one "kind<TAB>isRelayBlock" line per input, the cheapest output
           --summary         scan: counts per kind, relay blocks per remote host, the top rules
+          --misses          eval: list every reply whose kind or relay flag is wrong
           --show-addresses  show e-mail addresses in full; every command masks them by default (b***@example.org)
           -h, --help        show this help
 
@@ -78,6 +82,7 @@ internal static class Program
                 "outlook" => Outlook(options, classifier, explainer, stdin, buffered, text, stderr),
                 "probe" => ProbeCommand.Run(options, explainer, stdin, buffered, text, stderr),
                 "scan" => ScanCommand.Run(options, stdin, buffered, text, stderr),
+                "eval" => EvalCommand.Run(options, text, stderr),
                 _ => Outlook(options, classifier, explainer, KbExample.FrenchDialog, buffered, text, stderr),
             };
         }
