@@ -14,7 +14,9 @@ namespace SmtpRelayClassifier.Cli;
 
 /// <summary>
 /// <c>smtp-classify scan FILE|DIR|-...</c>: detects each input's format (mail log, <c>.eml</c> bounce, mbox), prints
-/// one line per failure (text or <c>--json</c>) or, with <c>--summary</c>, the counts. On a terminal it shows a
+/// one line per failure (text or <c>--json</c>) or, with <c>--summary</c>, the counts. gzip inputs are read
+/// decompressed. An input that cannot be read is named on standard error and the scan goes on (exit code 1); what the
+/// readers read past is told per input on standard error and counted in the summary. On a terminal it shows a
 /// progress bar on standard error; nothing of it when the output is redirected.
 /// </summary>
 internal static class ScanCommand
@@ -39,7 +41,7 @@ internal static class ScanCommand
         var summary = new ScanSummary();
         using var json = options.Json ? new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }) : null;
         bool showProgress = !Console.IsOutputRedirected && !Console.IsErrorRedirected && output is not MemoryStream;
-        var progress = showProgress ? new Progress(stderr, inputs.Files.Where(f => f != "-").Sum(f => new FileInfo(f).Length)) : null;
+        var progress = showProgress ? new Progress(stderr, inputs.Files.Where(f => f != "-").Sum(SizeOf)) : null;
 
         foreach (string file in inputs.Files)
         {
@@ -103,6 +105,19 @@ internal static class ScanCommand
         }
 
         return inputs.NotRead > 0 ? Program.Incomplete : Program.Ok;
+    }
+
+    private static long SizeOf(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Reported when it is opened.
+            return 0;
+        }
     }
 
     private static InputFormat Sniff(string file, ReadOnlySpan<byte> start)

@@ -202,41 +202,24 @@ public class BounceReaderTests
     }
 
     /// <summary>A message made on the fly: a few headers, then lines of text up to the given size.</summary>
-    private sealed class HugeMessage(long size) : Stream
+    private sealed class HugeMessage(long size) : GeneratedStream(size)
     {
         private static readonly byte[] Head = Encoding.ASCII.GetBytes("From: Mail Delivery System <Mailer-Daemon@mail.example.net>\nSubject: Mail delivery failed\n\n");
         private static readonly byte[] Line = Encoding.ASCII.GetBytes(new string('z', 76) + "\n");
-        private long _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => size;
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
             int written = 0;
-            while (written < count && _position < size)
+            while (written < count && Produced < Length)
             {
-                var source = _position < Head.Length ? Head.AsSpan((int)_position) : Line.AsSpan((int)((_position - Head.Length) % Line.Length));
-                int n = (int)Math.Min(Math.Min(count - written, source.Length), size - _position);
+                var source = Produced < Head.Length ? Head.AsSpan((int)Produced) : Line.AsSpan((int)((Produced - Head.Length) % Line.Length));
+                int n = (int)Math.Min(Math.Min(count - written, source.Length), Length - Produced);
                 source[..n].CopyTo(buffer.AsSpan(offset + written));
                 written += n;
-                _position += n;
+                Produced += n;
             }
 
             return written;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -375,22 +375,15 @@ public class MailLogReaderTests
     }
 
     /// <summary>A log made on the fly: Postfix lines, one failure in twenty, up to the given size.</summary>
-    private sealed class SyntheticLog(long size) : Stream
+    private sealed class SyntheticLog(long size) : GeneratedStream(size)
     {
         private static readonly byte[] Sent = Encoding.ASCII.GetBytes("Nov 28 01:19:41 mail postfix/smtp[23844]: B1234B1E010: to=<alice@example.org>, relay=mx.example.org[192.0.2.4]:25, delay=0.3, delays=0.01/0/0.1/0.2, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4C1F2)\n");
         private static readonly byte[] Bounced = Encoding.ASCII.GetBytes("Nov 28 01:19:40 mail postfix/smtp[23841]: A8C60B1E293: to=<bob@relaytest.example>, relay=mx.example.net[192.0.2.5]:25, delay=0.13, delays=0.02/0.04/0.05/0.03, dsn=5.7.1, status=bounced (host mx.example.net[192.0.2.5] said: 554 5.7.1 <bob@relaytest.example>: Relay access denied (in reply to RCPT TO command))\n");
-        private long _position;
         private long _line;
         private byte[] _current = [];
         private int _offset;
 
         public long Failures { get; private set; }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => size;
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -399,7 +392,7 @@ public class MailLogReaderTests
             {
                 if (_offset == _current.Length)
                 {
-                    if (_position >= size)
+                    if (Produced >= Length)
                         break;
                     _current = ++_line % 20 == 0 ? Bounced : Sent;
                     if (_current == Bounced)
@@ -411,20 +404,10 @@ public class MailLogReaderTests
                 Buffer.BlockCopy(_current, _offset, buffer, offset + written, n);
                 _offset += n;
                 written += n;
-                _position += n;
+                Produced += n;
             }
 
             return written;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
