@@ -30,4 +30,5 @@ catch (Exception e)
     var diagnosis = SmtpFailureClassifier.Default.Classify(e, new SmtpFailureContext { Server = host, Port = port });
     Console.WriteLine(diagnosis.Explain().UserMessage);   // for the person in front of the screen
     logger.LogSmtpFailure(diagnosis, e);                  // for the dashboard: Kind, IsRelayBlock, IsTransient, ...
+                                                          // (addresses masked, in the attached exception too)
 }

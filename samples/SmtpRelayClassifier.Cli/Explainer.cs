@@ -1,17 +1,20 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Explanations;
+using SmtpRelayClassifier.Logging;
 
 namespace SmtpRelayClassifier.Cli;
 
 /// <summary>
-/// The tool's explainer: one language for the whole run, addresses masked, the reply left to its own field.
-/// Explanations repeat wherever everything but the address is the same, so each is written once with a placeholder
-/// address and the masked address is put in per input: a stream of millions of replies costs a lookup and a replace.
+/// The tool's explainer: one language for the whole run, addresses masked (unless <c>--show-addresses</c>), the reply
+/// left to its own field. Explanations repeat wherever everything but the address is the same, so each is written once
+/// with a placeholder address and the address is put in per input: a stream of millions of replies costs a lookup and
+/// a replace. The writers show every other text that may hold an address through <see cref="ShowText(string?)"/>.
 /// </summary>
-internal sealed class Explainer(CultureInfo culture)
+internal sealed class Explainer(CultureInfo culture, bool showAddresses = false)
 {
     private const int MaxCached = 4096;
     private const string Placeholder = "\u0001mailbox\u0001";
@@ -73,12 +76,19 @@ internal sealed class Explainer(CultureInfo culture)
         return template;
     }
 
-    // As the library masks addresses in explanations: the first character of the local part, then the domain.
-    private static string Mask(string address)
-    {
-        int at = address.IndexOf('@', StringComparison.Ordinal);
-        return at <= 0 ? "***" : string.Concat(address.AsSpan(0, 1), "***", address.AsSpan(at));
-    }
+    /// <summary>A text as the output shows it: every address in it masked, as the library's logs mask them, unless <c>--show-addresses</c>.</summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public string? ShowText(string? text) => text is null || showAddresses ? text : AddressMasking.MaskAddresses(text);
+
+    /// <summary>An input line as the output shows it; a line without '@' is shown as it is, without a copy.</summary>
+    public ReadOnlySpan<char> ShowText(ReadOnlySpan<char> text) =>
+        showAddresses || !text.Contains('@') ? text : AddressMasking.MaskAddresses(text.ToString());
+
+    /// <summary>A mailbox as the output shows it: masked unless <c>--show-addresses</c>.</summary>
+    [return: NotNullIfNotNull(nameof(address))]
+    public string? ShowMailbox(string? address) => address is null ? null : Mask(address);
+
+    private string Mask(string address) => showAddresses ? address : AddressMasking.MaskAddress(address);
 
     private readonly record struct Key(
         SmtpFailureKind Kind,

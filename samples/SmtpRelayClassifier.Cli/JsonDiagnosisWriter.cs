@@ -12,7 +12,8 @@ namespace SmtpRelayClassifier.Cli;
 
 /// <summary>
 /// Writes diagnoses as JSON Lines (one object per input, in input order) with <see cref="Utf8JsonWriter"/>: no
-/// reflection, no source generator, property names and enum names encoded once.
+/// reflection, no source generator, property names and enum names encoded once. Every text that may hold an address is
+/// shown as the explainer allows (masked by default).
 /// </summary>
 internal sealed class JsonDiagnosisWriter : IDisposable
 {
@@ -70,7 +71,7 @@ internal sealed class JsonDiagnosisWriter : IDisposable
     public void Write(ReadOnlySpan<char> input, RelayBlockDiagnosis diagnosis)
     {
         _writer.WriteStartObject();
-        _writer.WriteString(Input, input);
+        _writer.WriteString(Input, _explainer.ShowText(input));
         WriteDiagnosisProperties(diagnosis);
         _writer.WriteEndObject();
         EndLine();
@@ -80,13 +81,13 @@ internal sealed class JsonDiagnosisWriter : IDisposable
     {
         _writer.WriteStartObject();
         _writer.WriteStartObject(Dialog);
-        WriteIfNotNull("message", dialog.Message);
-        WriteIfNotNull("rejectedAddress", dialog.RejectedAddress);
-        WriteIfNotNull("subject", dialog.Subject);
-        WriteIfNotNull("account", dialog.Account);
-        WriteIfNotNull("server", dialog.Server);
+        WriteIfNotNull("message", _explainer.ShowText(dialog.Message));
+        WriteIfNotNull("rejectedAddress", _explainer.ShowMailbox(dialog.RejectedAddress));
+        WriteIfNotNull("subject", _explainer.ShowText(dialog.Subject));
+        WriteIfNotNull("account", _explainer.ShowText(dialog.Account));
+        WriteIfNotNull("server", _explainer.ShowText(dialog.Server));
         WriteIfNotNull("protocol", dialog.Protocol);
-        WriteIfNotNull("serverResponse", dialog.ServerResponse);
+        WriteIfNotNull("serverResponse", _explainer.ShowText(dialog.ServerResponse));
         if (dialog.Port is { } port)
             _writer.WriteNumber("port", port);
         if (dialog.Secure is { } secure)
@@ -109,7 +110,7 @@ internal sealed class JsonDiagnosisWriter : IDisposable
         _writer.WriteStartObject();
         _writer.WriteString("host", report.Host);
         _writer.WriteString("verdict", report.Verdict.ToString());
-        _writer.WriteString(Summary, report.Summary);
+        _writer.WriteString(Summary, _explainer.ShowText(report.Summary));
         _writer.WriteStartArray("ports");
         foreach (var port in report.Ports)
         {
@@ -117,11 +118,11 @@ internal sealed class JsonDiagnosisWriter : IDisposable
             _writer.WriteNumber("port", port.Port);
             _writer.WriteString("reachability", port.Reachability.ToString());
             _writer.WriteBoolean("implicitTls", port.ImplicitTls);
-            WriteIfNotNull("greeting", port.Greeting);
+            WriteIfNotNull("greeting", _explainer.ShowText(port.Greeting));
             WriteStrings("capabilitiesBeforeTls", port.CapabilitiesBeforeTls);
             WriteStrings("capabilitiesAfterTls", port.CapabilitiesAfterTls);
             _writer.WriteBoolean("tlsEstablished", port.TlsEstablished);
-            WriteIfNotNull("tlsError", port.TlsError);
+            WriteIfNotNull("tlsError", _explainer.ShowText(port.TlsError));
             WriteStrings("authenticationMechanisms", port.AuthenticationMechanisms);
             _writer.WriteEndObject();
         }
@@ -134,11 +135,11 @@ internal sealed class JsonDiagnosisWriter : IDisposable
             _writer.WriteString("kind", step.Kind.ToString());
             _writer.WriteNumber("port", step.Port);
             _writer.WriteString("outcome", step.Outcome.ToString());
-            _writer.WriteString("description", step.Description);
-            WriteIfNotNull("address", step.Address);
+            _writer.WriteString("description", _explainer.ShowText(step.Description));
+            WriteIfNotNull("address", _explainer.ShowMailbox(step.Address));
             if (step.ReplyCode is { } code)
                 _writer.WriteNumber("replyCode", code);
-            WriteIfNotNull("reply", step.Reply);
+            WriteIfNotNull("reply", _explainer.ShowText(step.Reply));
             _writer.WriteNumber("milliseconds", Math.Round(step.Duration.TotalMilliseconds, 1));
             if (step.Diagnosis is { } stepDiagnosis)
             {
@@ -156,7 +157,7 @@ internal sealed class JsonDiagnosisWriter : IDisposable
         _writer.WriteEndArray();
         _writer.WriteStartArray("transcript");
         foreach (var line in report.Transcript)
-            _writer.WriteStringValue($"{line.Port} {line}");
+            _writer.WriteStringValue(_explainer.ShowText($"{line.Port} {line}"));
         _writer.WriteEndArray();
         if (report.Diagnosis is { } diagnosis)
         {
@@ -192,7 +193,7 @@ internal sealed class JsonDiagnosisWriter : IDisposable
         else
             _writer.WriteNull(Enhanced);
         if (d.Mailbox is not null)
-            _writer.WriteString(Mailbox, d.Mailbox);
+            _writer.WriteString(Mailbox, _explainer.ShowMailbox(d.Mailbox));
         _writer.WriteString(RuleId, d.RuleId);
         _writer.WriteString(Confidence, Confidences[d.Confidence]);
         _writer.WriteStartArray(Causes);
@@ -219,8 +220,8 @@ internal sealed class JsonDiagnosisWriter : IDisposable
         if (d.ErrorType is not null)
             _writer.WriteString(ErrorType, d.ErrorType);
         if (d.ReplyText is not null)
-            _writer.WriteString(ReplyText, d.ReplyText);
-        _writer.WriteString(Summary, d.Summary);
+            _writer.WriteString(ReplyText, _explainer.ShowText(d.ReplyText));
+        _writer.WriteString(Summary, _explainer.ShowText(d.Summary));
         var explanation = _explainer.ExplainForJson(d);
         _writer.WriteString(Language, explanation.Language);
         _writer.WritePropertyName(UserMessage);

@@ -20,7 +20,7 @@ internal sealed class Options
     /// <summary><c>scan --summary</c>: counts instead of one line per failure.</summary>
     public bool Summary { get; private set; }
 
-    /// <summary><c>scan --show-addresses</c>: do not redact addresses.</summary>
+    /// <summary><c>--show-addresses</c>: show e-mail addresses in full on every command instead of masking them.</summary>
     public bool ShowAddresses { get; private set; }
 
     public SmtpStage Stage { get; private set; }

@@ -36,7 +36,7 @@ internal static class Program
           --lang LANG       the language of explanations: en, fr, de, es (default: the current UI culture)
           --format tsv      classify: one "kind<TAB>isRelayBlock" line per input, the cheapest output
           --summary         scan: counts per kind, relay blocks per remote host, the top rules
-          --show-addresses  scan: do not redact e-mail addresses
+          --show-addresses  show e-mail addresses in full; every command masks them by default (b***@example.org)
           -h, --help        show this help
 
         Exit codes: 0 done (also when the reader of the output closes it early); 1 some input could not be read
@@ -71,7 +71,7 @@ internal static class Program
 
             var context = new SmtpFailureContext { Stage = options.Stage, Port = options.Port };
             var culture = options.Language is { } language ? CultureInfo.GetCultureInfo(language) : CultureInfo.CurrentUICulture;
-            var explainer = new Explainer(culture);
+            var explainer = new Explainer(culture, options.ShowAddresses);
             var classifier = SmtpFailureClassifier.Default;
             return options.Command switch
             {

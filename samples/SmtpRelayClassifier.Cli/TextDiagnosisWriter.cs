@@ -6,7 +6,7 @@ using SmtpRelayClassifier.Inputs;
 
 namespace SmtpRelayClassifier.Cli;
 
-/// <summary>Writes diagnoses for a person to read.</summary>
+/// <summary>Writes diagnoses for a person to read, with addresses shown as the explainer allows (masked by default).</summary>
 internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer)
 {
     private bool _first = true;
@@ -14,7 +14,7 @@ internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer
     public void Write(ReadOnlySpan<char> input, RelayBlockDiagnosis d)
     {
         Separate();
-        Line("Input", input.ToString());
+        Line("Input", explainer.ShowText(input).ToString());
         WriteDiagnosis(d);
     }
 
@@ -22,13 +22,13 @@ internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer
     {
         Separate();
         output.WriteLine($"Outlook error dialog ({(dialog.Language == "fr" ? "French" : "English")}):");
-        Line("  Message", dialog.Message);
-        Line("  Rejected address", dialog.RejectedAddress);
-        Line("  Subject", dialog.Subject);
-        Line("  Account", dialog.Account);
-        Line("  Server", dialog.Server);
+        Line("  Message", explainer.ShowText(dialog.Message));
+        Line("  Rejected address", explainer.ShowMailbox(dialog.RejectedAddress));
+        Line("  Subject", explainer.ShowText(dialog.Subject));
+        Line("  Account", explainer.ShowText(dialog.Account));
+        Line("  Server", explainer.ShowText(dialog.Server));
         Line("  Protocol", dialog.Protocol);
-        Line("  Server response", dialog.ServerResponse);
+        Line("  Server response", explainer.ShowText(dialog.ServerResponse));
         Line("  Port", dialog.Port?.ToString());
         Line("  Secure (SSL)", dialog.Secure is { } s ? (s ? "yes" : "no") : null);
         Line("  Server error", dialog.ServerError);
@@ -43,12 +43,12 @@ internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer
         Separate();
         Line("Host", report.Host);
         Line("Verdict", report.Verdict.ToString());
-        Line("Summary", report.Summary);
+        Line("Summary", explainer.ShowText(report.Summary));
         output.WriteLine();
         foreach (var port in report.Ports)
         {
-            output.WriteLine($"Port {port.Port}: {port.Reachability}{(port.TlsEstablished ? ", TLS" : string.Empty)}{(port.TlsError is null ? string.Empty : ", TLS failed: " + port.TlsError)}");
-            Line("  Greeting", port.Greeting);
+            output.WriteLine($"Port {port.Port}: {port.Reachability}{(port.TlsEstablished ? ", TLS" : string.Empty)}{(port.TlsError is null ? string.Empty : ", TLS failed: " + explainer.ShowText(port.TlsError))}");
+            Line("  Greeting", explainer.ShowText(port.Greeting));
             if (port.CapabilitiesBeforeTls.Count > 0)
                 Line("  Before TLS", string.Join(", ", port.CapabilitiesBeforeTls));
             if (port.CapabilitiesAfterTls.Count > 0)
@@ -61,15 +61,15 @@ internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer
         output.WriteLine("Steps:");
         foreach (var step in report.Steps)
         {
-            string reply = step.ReplyCode is { } code ? $" -> {code} {step.Reply}" : string.Empty;
+            string reply = step.ReplyCode is { } code ? $" -> {code} {explainer.ShowText(step.Reply)}" : string.Empty;
             string kind = step.Diagnosis is { } sd ? $" [{sd.Kind}]" : string.Empty;
-            output.WriteLine($"  {step.Port,5} {step.Kind,-12} {step.Outcome,-9} {step.Description}{reply}{kind}");
+            output.WriteLine($"  {step.Port,5} {step.Kind,-12} {step.Outcome,-9} {explainer.ShowText(step.Description)}{reply}{kind}");
         }
 
         output.WriteLine();
         output.WriteLine("Transcript:");
         foreach (var line in report.Transcript)
-            output.WriteLine($"  {line.Port,5} {line}");
+            output.WriteLine($"  {line.Port,5} {explainer.ShowText(line.ToString())}");
         if (report.Diagnosis is { } diagnosis)
         {
             output.WriteLine();
@@ -90,14 +90,14 @@ internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer
         Line("Stage", d.Stage.ToString());
         Line("Reply code", d.ReplyCode?.ToString());
         Line("Enhanced code", d.EnhancedStatusCode?.ToString());
-        Line("Mailbox", d.Mailbox);
+        Line("Mailbox", explainer.ShowMailbox(d.Mailbox));
         Line("Server", d.Server is null ? null : d.Port is { } p ? $"{d.Server}:{p}" : d.Server);
         Line("Outlook error", d.HResult is { } h ? $"{h} {h.Name}" : null);
         Line("Error type", d.ErrorType);
         Line("Source", d.Source.ToString());
         Line("Who must act", d.ResponsibleParty.ToString());
         Line("Rule", $"{d.RuleId} (confidence: {d.Confidence})");
-        Line("Summary", d.Summary);
+        Line("Summary", explainer.ShowText(d.Summary));
         if (d.Causes.Count > 0)
             Line("Likely causes", string.Join(", ", d.Causes));
         if (d.Remedies.Count > 0)

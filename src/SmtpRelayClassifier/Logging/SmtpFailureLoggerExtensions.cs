@@ -10,14 +10,19 @@ namespace SmtpRelayClassifier.Logging;
 /// <c>Stage</c>, <c>ReplyCode</c> and <c>EnhancedStatusCode</c>; a scope around it carries <c>RuleId</c>,
 /// <c>Server</c>, <c>Port</c> and <c>Mailbox</c> (redacted by default), and <c>ReplyText</c> only when
 /// <see cref="SmtpFailureLogOptions.IncludeReplyText"/> is set. Relay blocks and configuration problems are warnings,
-/// transient failures information.
+/// transient failures information. While <see cref="SmtpFailureLogOptions.RedactAddresses"/> is on (the default), an
+/// exception is attached as a <see cref="RedactedException"/>: no full address reaches the logger, not in the message,
+/// its properties, its scopes nor the exception.
 /// </summary>
 public static class SmtpFailureLoggerExtensions
 {
     /// <summary>Logs a diagnosis.</summary>
     /// <param name="logger">The logger.</param>
     /// <param name="diagnosis">The diagnosis.</param>
-    /// <param name="exception">The exception the diagnosis was made from, to attach to the event; or null.</param>
+    /// <param name="exception">
+    /// The exception the diagnosis was made from, to attach to the event (as a <see cref="RedactedException"/> while
+    /// <see cref="SmtpFailureLogOptions.RedactAddresses"/> is on); or null.
+    /// </param>
     /// <param name="options">What may be logged; null takes <see cref="SmtpFailureLogOptions.Default"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="logger"/> or <paramref name="diagnosis"/> is null.</exception>
     public static void LogSmtpFailure(this ILogger logger, RelayBlockDiagnosis diagnosis, Exception? exception = null, SmtpFailureLogOptions? options = null)
@@ -35,7 +40,7 @@ public static class SmtpFailureLoggerExtensions
             ? Log.Reply(logger, options.RedactAddresses ? AddressRedactor.MaskAll(text) : text)
             : null;
         message(logger, diagnosis.Kind, diagnosis.IsRelayBlock, diagnosis.IsTransient, diagnosis.Stage, diagnosis.ReplyCode,
-            diagnosis.EnhancedStatusCode?.ToString(), exception);
+            diagnosis.EnhancedStatusCode?.ToString(), Loggable(exception, options));
     }
 
     /// <summary>
@@ -51,6 +56,7 @@ public static class SmtpFailureLoggerExtensions
     {
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(outcome);
+        options ??= SmtpFailureLogOptions.Default;
         foreach (var refusal in outcome.RejectedRecipients)
             logger.LogSmtpFailure(refusal.Diagnosis, exception: null, options);
 
@@ -66,9 +72,10 @@ public static class SmtpFailureLoggerExtensions
             bool alreadyLogged = false;
             foreach (var refusal in outcome.RejectedRecipients)
                 alreadyLogged |= ReferenceEquals(refusal.Diagnosis, diagnosis);
+            var exception = Loggable(outcome.Exception, options);
             if (!alreadyLogged)
-                logger.LogSmtpFailure(diagnosis, outcome.Exception, options);
-            Log.SendFailed(logger, outcome.AcceptedRecipients.Count + outcome.RejectedRecipients.Count, diagnosis.Kind, outcome.Exception);
+                logger.LogSmtpFailure(diagnosis, exception, options);
+            Log.SendFailed(logger, outcome.AcceptedRecipients.Count + outcome.RejectedRecipients.Count, diagnosis.Kind, exception);
         }
     }
 
@@ -87,6 +94,10 @@ public static class SmtpFailureLoggerExtensions
             return (SmtpFailureEventIds.TransientFailure, LogLevel.Information);
         return (SmtpFailureEventIds.PermanentFailure, LogLevel.Warning);
     }
+
+    /// <summary>The exception as the options allow it to be logged: itself, or its redacted copy.</summary>
+    private static Exception? Loggable(Exception? exception, SmtpFailureLogOptions options) =>
+        exception is null || exception is RedactedException || !options.RedactAddresses ? exception : new RedactedException(exception);
 
     private static (Action<ILogger, SmtpFailureKind, bool, bool, SmtpStage, int?, string?, Exception?> Message, LogLevel Level) Choose(RelayBlockDiagnosis diagnosis)
     {

@@ -1,10 +1,13 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
 using SmtpRelayClassifier.Cli;
 using SmtpRelayClassifier.Tests.Data;
+using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Cli;
@@ -170,6 +173,98 @@ public class SmtpClassifyCliTests
         Assert.Equal(2, exit);
         Assert.Empty(output);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    private const string Replies =
+        "554 5.7.1 <bob@example.org>: Relay access denied\n" +
+        "550 5.1.1 <\"erin x\"@example.org>: Recipient address rejected: User unknown\n" +
+        "550 5.7.1 <dave@[192.0.2.1]>: Relay access denied, sender frank@[IPv6:2001:db8::1]\n";
+
+    private static readonly string[] FullAddresses = ["bob@example.org", "\"erin x\"@example.org", "erin x", "dave@[192.0.2.1]", "frank@["];
+
+    [Theory]
+    [InlineData("classify")]
+    [InlineData("classify", "--json")]
+    [InlineData("classify", "--format", "tsv")]
+    public void Classify_ByDefault_MasksEveryAddressInEveryOutput(params string[] args)
+    {
+        var (exit, output, _) = Run(Replies, args);
+
+        Assert.Equal(0, exit);
+        Assert.All(FullAddresses, address => Assert.DoesNotContain(address, output, StringComparison.Ordinal));
+        if (args.Length == 1)
+        {
+            Assert.Contains("Input:              554 5.7.1 <b***@example.org>: Relay access denied", output, StringComparison.Ordinal);
+            Assert.Contains("Mailbox:            b***@example.org", output, StringComparison.Ordinal);
+            Assert.Contains("<\"e***\"@example.org>: Recipient address rejected", output, StringComparison.Ordinal);
+            Assert.Contains("<d***@[192.0.2.1]>", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ClassifyJson_ByDefault_MasksInputMailboxReplyAndExplanation()
+    {
+        var (_, output, _) = Run(Replies, "classify", "--json", "--stage", "rcpt");
+
+        var root = JsonDocument.Parse(output.Split('\n')[0]).RootElement;
+        Assert.Equal("554 5.7.1 <b***@example.org>: Relay access denied", root.GetProperty("input").GetString());
+        Assert.Equal("b***@example.org", root.GetProperty("mailbox").GetString());
+        Assert.Equal("<b***@example.org>: Relay access denied", root.GetProperty("replyText").GetString());
+        Assert.Contains("b***@example.org", root.GetProperty("userMessage").GetString(), StringComparison.Ordinal);
+        var third = JsonDocument.Parse(output.Split('\n')[2]).RootElement;
+        Assert.Equal("<d***@[192.0.2.1]>: Relay access denied, sender f***@[IPv6:2001:db8::1]", third.GetProperty("replyText").GetString());
+    }
+
+    [Theory]
+    [InlineData("", "personne@exemple.com")]
+    [InlineData("", "personne@exemple.com", "--json")]
+    [InlineData(KbExample.FrenchDialog, "personne@exemple.com", "outlook")]
+    [InlineData(KbExample.FrenchDialog, "personne@exemple.com", "outlook", "--json")]
+    [InlineData("", "bob@example.org", "classify", "554 5.7.1 <bob@example.org>: Relay access denied")]
+    [InlineData("", "bob@example.org", "classify", "--json", "554 5.7.1 <bob@example.org>: Relay access denied")]
+    [InlineData("", "dave@[192.0.2.1]", "classify", "--lang", "fr", "550 5.7.1 <dave@[192.0.2.1]>: Relay access denied")]
+    public void ShowAddresses_ShowsThemInFullOnEveryCommand_OtherwiseNone(string stdin, string address, params string[] args)
+    {
+        var (maskedExit, masked, _) = Run(stdin, args);
+        var (fullExit, full, _) = Run(stdin, [.. args, "--show-addresses"]);
+
+        Assert.Equal(0, maskedExit);
+        Assert.Equal(0, fullExit);
+        Assert.DoesNotContain(address, masked, StringComparison.Ordinal);
+        Assert.Contains(address[..1] + "***" + address[address.IndexOf('@', StringComparison.Ordinal)..], masked, StringComparison.Ordinal);
+        Assert.Contains(address, full, StringComparison.Ordinal);
+        Assert.DoesNotContain("***@", full, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Probe_ByDefault_MasksTheAddressesOfItsStepsAndTranscript(bool json)
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript { Rcpt = a => $"554 5.7.1 <{a}>: Relay access denied" });
+        string[] args = ["probe", "--host", "127.0.0.1", "--port", server.Port.ToString(CultureInfo.InvariantCulture), "--timeout", "5",
+            "--from", "\"erin x\"@example.com", "--to", "bob@example.org", .. json ? new[] { "--json" } : []];
+
+        var (exit, masked, error) = Run(string.Empty, args);
+        var (_, full, _) = Run(string.Empty, [.. args, "--show-addresses"]);
+        if (json)
+            (masked, full) = (masked.Replace("\\\"", "\"", StringComparison.Ordinal), full.Replace("\\\"", "\"", StringComparison.Ordinal));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("RCPT TO:<b***@example.org>", masked, StringComparison.Ordinal);
+        Assert.Contains("\"e***\"@example.com", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("bob@", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("erin x", masked, StringComparison.Ordinal);
+        Assert.Contains("RCPT TO:<bob@example.org>", full, StringComparison.Ordinal);
+        Assert.Contains("\"erin x\"@example.com", full, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_SaysAddressesAreMaskedUnlessShowAddresses()
+    {
+        var (_, output, _) = Run(string.Empty, "--help");
+
+        Assert.Contains("--show-addresses  show e-mail addresses in full; every command masks them by default", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,14 +1,45 @@
 using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Logging;
+using MimeKit;
 using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Logging;
+using SmtpRelayClassifier.MailKitIntegration;
 using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Logging;
 
+[Collection(ConsoleOutputCollection.Name)]
 public class SmtpFailureLoggerExtensionsTests
 {
+    private const string Erin = "\"erin x\"@example.org";
+    private const string Dave = "dave@[192.0.2.1]";
+
+    // The address forms a console log must never show in full, with their local part and their masked form.
+    private static readonly (string Address, string LocalPart, string Masked)[] Addresses =
+    [
+        ("bob@example.org", "bob", "b***@example.org"),
+        (Erin, "erin x", "\"e***\"@example.org"),
+        (Dave, "dave", "d***@[192.0.2.1]"),
+        ("frank@[IPv6:2001:db8::1]", "frank", "f***@[IPv6:2001:db8::1]"),
+    ];
+
+    public static TheoryData<string, int> FormattersAndAddresses()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (string formatter in new[] { "simple", "json" })
+        {
+            for (int i = 0; i < Addresses.Length; i++)
+                data.Add(formatter, i);
+        }
+
+        return data;
+    }
+
     private static RelayBlockDiagnosis Diagnose(string reply, SmtpStage stage = SmtpStage.Rcpt) =>
         SmtpFailureClassifier.Default.Classify(reply, new SmtpFailureContext { Stage = stage, Server = "smtp.example.net", Port = 25 });
 
@@ -87,14 +118,87 @@ public class SmtpFailureLoggerExtensionsTests
     }
 
     [Fact]
-    public void LogSmtpFailure_AttachesTheException()
+    public void LogSmtpFailure_RedactionTurnedOff_AttachesTheOriginalException()
     {
         var logger = new FakeLogger();
         var exception = new TimeoutException();
 
-        logger.LogSmtpFailure(SmtpFailureClassifier.Default.Classify(exception), exception);
+        logger.LogSmtpFailure(SmtpFailureClassifier.Default.Classify(exception), exception, new SmtpFailureLogOptions { RedactAddresses = false });
 
         Assert.Same(exception, Assert.Single(logger.Entries).Exception);
+    }
+
+    [Fact]
+    public void LogSmtpFailure_ByDefault_AttachesARedactedCopyOfTheException()
+    {
+        var logger = new FakeLogger();
+        var exception = new InvalidOperationException("5.1.1 <bob@example.org>: Recipient address rejected", new TimeoutException("dave@[192.0.2.1] timed out"));
+
+        logger.LogSmtpFailure(SmtpFailureClassifier.Default.Classify(exception), exception);
+
+        var logged = Assert.IsType<RedactedException>(Assert.Single(logger.Entries).Exception);
+        Assert.Equal("System.InvalidOperationException", logged.OriginalTypeName);
+        Assert.Equal("5.1.1 <b***@example.org>: Recipient address rejected", logged.Message);
+        Assert.Equal("d***@[192.0.2.1] timed out", logged.InnerException!.Message);
+        Assert.DoesNotContain("bob@", logged.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("dave@", logged.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(FormattersAndAddresses))]
+    public async Task LogSmtpFailure_RealMailKitRefusal_ConsoleOutputHasNoFullAddress(string formatter, int form)
+    {
+        var (address, localPart, masked) = Addresses[form];
+        await using var server = new ScriptedSmtpServer(new SmtpScript { Rcpt = a => $"550 5.1.1 <{a}>: Recipient address rejected: User unknown" });
+        var exception = await Assert.ThrowsAsync<SmtpCommandException>(() => SendAsync(server.Port, "alice@example.com", address));
+        var diagnosis = SmtpFailureClassifier.Default.Classify(exception, new SmtpFailureContext { Server = "127.0.0.1", Port = server.Port });
+        Assert.Contains(address, exception.ToString(), StringComparison.Ordinal);
+
+        string output = ConsoleLogCapture.Capture(formatter, logger =>
+        {
+            logger.LogSmtpFailure(diagnosis, exception);
+            logger.LogSmtpFailure(diagnosis, exception, new SmtpFailureLogOptions { IncludeReplyText = true });
+        });
+
+        Assert.Contains("SmtpCommandException", output, StringComparison.Ordinal);
+        Assert.Contains("Recipient address rejected", output, StringComparison.Ordinal);
+        Assert.Contains(diagnosis.RuleId, output, StringComparison.Ordinal);
+        Assert.Contains(masked, output, StringComparison.Ordinal);
+        AssertNoFullAddress(output, (address, localPart));
+    }
+
+    [Theory]
+    [InlineData("simple")]
+    [InlineData("json")]
+    public async Task LogSmtpSendOutcome_RecipientsRefused_ConsoleOutputHasNoFullAddress(string formatter)
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript { Rcpt = a => $"550 5.1.1 <{a}>: Recipient address rejected: User unknown" });
+        var outcome = await SendWithDiagnosisAsync(server.Port, Erin, "bob@example.org", Dave);
+        Assert.Equal(2, outcome.RejectedRecipients.Count);
+
+        string output = ConsoleLogCapture.Capture(formatter, logger => logger.LogSmtpSendOutcome(outcome, new SmtpFailureLogOptions { IncludeReplyText = true }));
+
+        Assert.Contains("SMTP send reached none of its", output, StringComparison.Ordinal);
+        Assert.Contains("b***@example.org", output, StringComparison.Ordinal);
+        Assert.Contains("d***@[192.0.2.1]", output, StringComparison.Ordinal);
+        AssertNoFullAddress(output, ("bob@example.org", "bob"), (Dave, "dave"), (Erin, "erin x"));
+    }
+
+    [Theory]
+    [InlineData("simple")]
+    [InlineData("json")]
+    public async Task LogSmtpSendOutcome_SenderRefused_ConsoleOutputHasNoFullAddress(string formatter)
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript { Mail = $"553 5.1.8 <{Erin}>: Sender address rejected: Domain not found" });
+        var outcome = await SendWithDiagnosisAsync(server.Port, Erin, "bob@example.org");
+        Assert.Contains(Erin, outcome.Exception!.ToString(), StringComparison.Ordinal);
+
+        string output = ConsoleLogCapture.Capture(formatter, logger => logger.LogSmtpSendOutcome(outcome));
+
+        Assert.Contains("SMTP send reached none of its", output, StringComparison.Ordinal);
+        Assert.Contains("SmtpCommandException", output, StringComparison.Ordinal);
+        Assert.Contains("\"e***\"@example.org>: Sender address rejected", output, StringComparison.Ordinal);
+        AssertNoFullAddress(output, (Erin, "erin x"), ("bob@example.org", "bob"));
     }
 
     [Fact]
@@ -112,6 +216,32 @@ public class SmtpFailureLoggerExtensionsTests
     {
         Assert.Throws<ArgumentNullException>(() => ((ILogger)null!).LogSmtpFailure(Diagnose("550 x")));
         Assert.Throws<ArgumentNullException>(() => new FakeLogger().LogSmtpFailure(null!));
+    }
+
+    private static void AssertNoFullAddress(string output, params (string Address, string LocalPart)[] addresses)
+    {
+        foreach (var (address, localPart) in addresses)
+        {
+            Assert.DoesNotContain(address, output, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(localPart, output, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    private static MimeMessage Message(string from, string[] to) =>
+        new([MailboxAddress.Parse(from)], Array.ConvertAll(to, MailboxAddress.Parse), "Test", new TextPart("plain") { Text = "Hello" });
+
+    private static async Task SendAsync(int port, string from, params string[] to)
+    {
+        using var client = new SmtpClient { Timeout = 10_000 };
+        await client.ConnectAsync("127.0.0.1", port, SecureSocketOptions.None);
+        await client.SendAsync(Message(from, to));
+    }
+
+    private static async Task<SmtpSendOutcome> SendWithDiagnosisAsync(int port, string from, params string[] to)
+    {
+        using var client = new DiagnosingSmtpClient { Timeout = 10_000 };
+        await client.ConnectAsync("127.0.0.1", port, SecureSocketOptions.None);
+        return await client.SendWithDiagnosisAsync(Message(from, to));
     }
 
     [Fact]
