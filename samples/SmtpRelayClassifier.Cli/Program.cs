@@ -12,6 +12,7 @@ namespace SmtpRelayClassifier.Cli;
 internal static class Program
 {
     public const int Ok = 0;
+    public const int Incomplete = 1;
     public const int UsageError = 2;
 
     private const string Usage =
@@ -42,10 +43,11 @@ internal static class Program
           --show-addresses  show e-mail addresses in full; every command masks them by default (b***@example.org)
           -h, --help        show this help
 
-        Exit codes: 0 done; 2 usage error.
+        Exit codes: 0 done (also when the reader of the output closes it early); 1 some input could not be read
+                    (named on stderr) or the output could not be written; 2 usage error.
         """;
 
-    public static int Main(string[] args) => Run(args, Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error);
+    public static int Main(string[] args) => Run(args, Console.OpenStandardInput(), GuardedOutput.OpenStandardOutput(), Console.Error);
 
     public static int Run(string[] args, Stream stdin, Stream stdout, TextWriter stderr)
     {
@@ -61,7 +63,7 @@ internal static class Program
             return UsageError;
         }
 
-        using var buffered = new BufferedStream(stdout, 1 << 16);
+        using var buffered = new BufferedStream(new GuardedOutput(stdout), 1 << 16);
         using var text = new StreamWriter(buffered, new UTF8Encoding(false), 1 << 12) { AutoFlush = false };
         try
         {
@@ -85,6 +87,13 @@ internal static class Program
                 "eval" => EvalCommand.Run(options, text, stderr),
                 _ => Outlook(options, classifier, explainer, KbExample.FrenchDialog, buffered, text, stderr),
             };
+        }
+        catch (OutputClosedException e)
+        {
+            if (e.IsBrokenPipe)
+                return Ok;
+            stderr.WriteLine($"smtp-classify: cannot write the output: {e.Message}");
+            return Incomplete;
         }
         finally
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -13,7 +14,9 @@ namespace SmtpRelayClassifier.Cli;
 
 /// <summary>
 /// <c>smtp-classify scan FILE|DIR|-...</c>: detects each input's format (mail log, <c>.eml</c> bounce, mbox), prints
-/// one line per failure (text or <c>--json</c>) or, with <c>--summary</c>, the counts. On a terminal it shows a
+/// one line per failure (text or <c>--json</c>) or, with <c>--summary</c>, the counts. gzip inputs are read
+/// decompressed. An input that cannot be read is named on standard error and the scan goes on (exit code 1); what the
+/// readers read past is told per input on standard error and counted in the summary. On a terminal it shows a
 /// progress bar on standard error; nothing of it when the output is redirected.
 /// </summary>
 internal static class ScanCommand
@@ -31,42 +34,49 @@ internal static class ScanCommand
 
     public static int Run(Options options, Stream stdin, Stream output, StreamWriter text, TextWriter stderr)
     {
-        var files = new List<string>();
-        foreach (string input in options.Arguments)
-        {
-            if (input == "-")
-                files.Add(input);
-            else if (Directory.Exists(input))
-                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
-            else if (File.Exists(input))
-                files.Add(input);
-            else
-            {
-                stderr.WriteLine($"smtp-classify: scan: '{input}' is neither a file nor a directory");
-                return Program.UsageError;
-            }
-        }
+        if (InputFiles.Collect(options.Arguments, stderr) is not { } inputs)
+            return Program.UsageError;
 
         var readerOptions = new MailLogReaderOptions { RedactAddresses = !options.ShowAddresses };
-        var logs = new MailLogReader(options: readerOptions);
-        var bounces = new BounceReader(options: readerOptions);
-        var summary = new Summary();
+        var summary = new ScanSummary();
         using var json = options.Json ? new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }) : null;
         bool showProgress = !Console.IsOutputRedirected && !Console.IsErrorRedirected && output is not MemoryStream;
-        long totalBytes = files.Where(f => f != "-").Sum(f => new FileInfo(f).Length);
-        var progress = showProgress ? new Progress(stderr, totalBytes) : null;
+        var progress = showProgress ? new Progress(stderr, inputs.Files.Where(f => f != "-").Sum(SizeOf)) : null;
 
-        foreach (string file in files)
+        foreach (string file in inputs.Files)
         {
-            using var raw = file == "-" ? stdin : File.OpenRead(file);
-            var input = new ScanInput(raw, progress);
-            var format = Sniff(file, input.Peek());
-            var stream = new BufferedStream(input, 1 << 16);
             string name = file == "-" ? "(stdin)" : file;
+            Stream raw;
             try
             {
-                foreach (var result in Read(format, stream, logs, bounces, name))
+                raw = file == "-" ? stdin : File.OpenRead(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                inputs.Report(name, $"cannot be read ({e.Message})");
+                continue;
+            }
+
+            // One reader of each kind per input, so that what they skip is told per input.
+            var logs = new MailLogReader(options: readerOptions);
+            var bounces = new BounceReader(options: readerOptions);
+            using (raw)
+            {
+                using var results = Read(file, raw, progress, logs, bounces, name).GetEnumerator();
+                while (true)
                 {
+                    try
+                    {
+                        if (!results.MoveNext())
+                            break;
+                    }
+                    catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException && e is not OutputClosedException)
+                    {
+                        inputs.Report(name, $"cannot be read ({e.Message})");
+                        break;
+                    }
+
+                    var result = results.Current;
                     summary.Add(result);
                     progress?.Found();
                     if (options.Summary)
@@ -77,13 +87,15 @@ internal static class ScanCommand
                         text.WriteLine($"{result.Source}:{result.Line}  {result.Diagnosis.Kind}{(result.Diagnosis.IsRelayBlock ? " (relay block)" : string.Empty)}  {result.RemoteHost ?? "-"}  {result.Diagnosis.RuleId}  {result.Diagnosis.Summary}");
                 }
             }
-            catch (FormatException e)
-            {
-                stderr.WriteLine($"smtp-classify: scan: {name}: not a mail message ({e.Message})");
-            }
+
+            var skipped = logs.Skipped.Total > 0 ? logs.Skipped : bounces.Skipped;
+            if (skipped.Total > 0)
+                stderr.WriteLine($"smtp-classify: scan: {name}: read past {skipped} (see --summary)");
+            summary.AddSkipped(skipped);
         }
 
         progress?.Done();
+        summary.NotRead = inputs.NotRead;
         if (options.Summary)
         {
             if (json is not null)
@@ -92,7 +104,20 @@ internal static class ScanCommand
                 summary.WriteText(text);
         }
 
-        return Program.Ok;
+        return inputs.NotRead > 0 ? Program.Incomplete : Program.Ok;
+    }
+
+    private static long SizeOf(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Reported when it is opened.
+            return 0;
+        }
     }
 
     private static InputFormat Sniff(string file, ReadOnlySpan<byte> start)
@@ -112,8 +137,23 @@ internal static class ScanCommand
         return InputFormat.Log;
     }
 
-    private static IEnumerable<Result> Read(InputFormat format, Stream stream, MailLogReader logs, BounceReader bounces, string name)
+    // Lazily, so that what reading throws comes out of MoveNext, where the caller tells unreadable input from the rest.
+    private static IEnumerable<Result> Read(string file, Stream raw, Progress? progress, MailLogReader logs, BounceReader bounces, string name)
     {
+        var input = new ScanInput(raw, progress);
+        var head = input.Peek();
+        Stream source = input;
+        if (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b)
+        {
+            // gzip (rotated logs such as mail.log.1.gz): the format is that of what it decompresses to.
+            var decompressed = new ScanInput(new GZipStream(input, CompressionMode.Decompress), progress: null);
+            head = decompressed.Peek();
+            source = decompressed;
+            file = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file;
+        }
+
+        var format = Sniff(file, head);
+        var stream = new BufferedStream(source, 1 << 16);
         switch (format)
         {
             case InputFormat.Message:
@@ -166,77 +206,13 @@ internal static class ScanCommand
     }
 
     /// <summary>One failure, whatever it was read from.</summary>
-    private sealed record Result(string Source, long Line, string Format, RelayBlockDiagnosis Diagnosis, string? RemoteHost, string? RemoteAddress, string? Sender, string? Recipient)
+    internal sealed record Result(string Source, long Line, string Format, RelayBlockDiagnosis Diagnosis, string? RemoteHost, string? RemoteAddress, string? Sender, string? Recipient)
     {
         public static Result From(string source, LogFailure f) =>
             new(source, f.LineNumber, f.Format.ToString(), f.Diagnosis, f.RemoteHost, f.RemoteAddress, f.Sender, f.Recipient);
 
         public static Result From(string source, long index, BounceFailure f) =>
             new(source, index, f.IsDeliveryStatusReport ? "DeliveryStatusReport" : "Bounce", f.Diagnosis, f.RemoteHost, null, null, f.Recipient);
-    }
-
-    /// <summary>Counts per kind, relay blocks per remote host, and the rules that decided most often.</summary>
-    private sealed class Summary
-    {
-        private readonly Dictionary<SmtpFailureKind, long> _kinds = [];
-        private readonly Dictionary<string, long> _relayBlocksByHost = new(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, long> _rules = new(StringComparer.Ordinal);
-        private long _total;
-        private long _relayBlocks;
-
-        public void Add(Result r)
-        {
-            _total++;
-            _kinds[r.Diagnosis.Kind] = _kinds.GetValueOrDefault(r.Diagnosis.Kind) + 1;
-            _rules[r.Diagnosis.RuleId] = _rules.GetValueOrDefault(r.Diagnosis.RuleId) + 1;
-            if (r.Diagnosis.IsRelayBlock)
-            {
-                _relayBlocks++;
-                string host = r.RemoteHost ?? r.RemoteAddress ?? "(unknown host)";
-                _relayBlocksByHost[host] = _relayBlocksByHost.GetValueOrDefault(host) + 1;
-            }
-        }
-
-        public void WriteText(TextWriter output)
-        {
-            output.WriteLine($"Failures: {_total}, of which relay blocks: {_relayBlocks}");
-            output.WriteLine();
-            output.WriteLine("By kind:");
-            foreach (var (kind, count) in _kinds.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
-                output.WriteLine($"  {count,10}  {kind}");
-            output.WriteLine();
-            output.WriteLine("Relay blocks by remote host:");
-            foreach (var (host, count) in _relayBlocksByHost.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(20))
-                output.WriteLine($"  {count,10}  {host}");
-            if (_relayBlocksByHost.Count == 0)
-                output.WriteLine("  (none)");
-            output.WriteLine();
-            output.WriteLine("Top rules:");
-            foreach (var (rule, count) in _rules.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10))
-                output.WriteLine($"  {count,10}  {rule}");
-        }
-
-        public void WriteJson(Utf8JsonWriter json, Stream output)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("failures", _total);
-            json.WriteNumber("relayBlocks", _relayBlocks);
-            json.WriteStartObject("byKind");
-            foreach (var (kind, count) in _kinds.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
-                json.WriteNumber(kind.ToString(), count);
-            json.WriteEndObject();
-            json.WriteStartObject("relayBlocksByRemoteHost");
-            foreach (var (host, count) in _relayBlocksByHost.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
-                json.WriteNumber(host, count);
-            json.WriteEndObject();
-            json.WriteStartObject("topRules");
-            foreach (var (rule, count) in _rules.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10))
-                json.WriteNumber(rule, count);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.Flush();
-            output.WriteByte((byte)'\n');
-        }
     }
 
     /// <summary>

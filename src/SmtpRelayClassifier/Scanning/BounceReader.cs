@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MimeKit;
@@ -16,21 +17,38 @@ namespace SmtpRelayClassifier.Scanning;
 /// Reads bounce messages: RFC 3464 delivery-status reports (<c>Final-Recipient</c>, <c>Action</c>, <c>Status</c>,
 /// <c>Remote-MTA</c>, <c>Diagnostic-Code</c>) with MimeKit, one result per failed or delayed recipient; a bounce that
 /// is no such report falls back to the server reply quoted in its text. Reads single <c>.eml</c> messages and mbox
-/// files. Thread-safe.
+/// files; each message of an mbox is parsed on its own, within the limits of <see cref="MailLogReaderOptions"/>, and
+/// a message that is too large or cannot be read is counted in <see cref="Skipped"/>. Thread-safe.
 /// </summary>
 public sealed class BounceReader
 {
     private readonly ISmtpFailureClassifier _classifier;
+    private static readonly ParserOptions Parsing = new() { MaxMimeDepth = 32 };
+
     private readonly MailLogReaderOptions _options;
+    private readonly SkipCounter _skipped = new();
 
     /// <summary>Creates a reader.</summary>
     /// <param name="classifier">The classifier; null takes <see cref="SmtpFailureClassifier.Default"/>.</param>
-    /// <param name="options">Whether addresses are redacted (<see cref="MailLogReaderOptions.RedactAddresses"/>); null takes the defaults.</param>
+    /// <param name="options">
+    /// Whether addresses are redacted (<see cref="MailLogReaderOptions.RedactAddresses"/>) and the limits of a message
+    /// (<see cref="MailLogReaderOptions.MaxMessageSize"/>, <see cref="MailLogReaderOptions.MaxHeaderLength"/>); null
+    /// takes the defaults.
+    /// </param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     public BounceReader(ISmtpFailureClassifier? classifier = null, MailLogReaderOptions? options = null)
     {
         _classifier = classifier ?? SmtpFailureClassifier.Default;
         _options = options ?? MailLogReaderOptions.Default;
+        _options.Validate(nameof(options));
     }
+
+    /// <summary>
+    /// The messages this reader has read past so far, over all its reads (<see cref="SkipReason.MessageTooLarge"/>,
+    /// <see cref="SkipReason.HeaderTooLong"/>, <see cref="SkipReason.UnreadableMessage"/>); counts grow while a read goes
+    /// on. Use one reader per file for the counts of one file.
+    /// </summary>
+    public SkipCounts Skipped => _skipped.Snapshot();
 
     /// <summary>Reads one bounce message.</summary>
     /// <param name="message">The message.</param>
@@ -44,46 +62,67 @@ public sealed class BounceReader
     }
 
     /// <summary>Reads one message file (<c>.eml</c>).</summary>
-    /// <param name="stream">The message.</param>
+    /// <param name="stream">The message; reading stops as soon as it is over a limit.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
-    /// <returns>The failures.</returns>
+    /// <returns>The failures; empty when the message holds none, or when it is over a limit or no mail message (then counted in <see cref="Skipped"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    /// <exception cref="FormatException">The stream is not a message.</exception>
     public async Task<IReadOnlyList<BounceFailure>> ReadMessageAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var message = await MimeMessage.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
-        return Read(message);
+        var results = new List<BounceFailure>();
+        await foreach (var failure in ReadPartsAsync(stream, mbox: false, cancellationToken).ConfigureAwait(false))
+            results.Add(failure);
+        return results;
     }
 
-    /// <summary>Reads an mbox file, message after message, in constant memory per message.</summary>
+    /// <summary>Reads an mbox file, message after message, in memory bounded by <see cref="MailLogReaderOptions.MaxMessageSize"/>.</summary>
     /// <param name="stream">The mbox.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
-    /// <returns>The failures of every message, in order.</returns>
+    /// <returns>The failures of every message, in order; a message over a limit or that cannot be read is counted in <see cref="Skipped"/> and reading goes on with the next.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     public IAsyncEnumerable<BounceFailure> ReadMboxAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadMboxCoreAsync(stream, cancellationToken);
+        return ReadPartsAsync(stream, mbox: true, cancellationToken);
     }
 
-    private async IAsyncEnumerable<BounceFailure> ReadMboxCoreAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<BounceFailure> ReadPartsAsync(Stream stream, bool mbox, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parser = new MimeParser(stream, MimeFormat.Mbox);
-        while (!parser.IsEndOfStream)
+        using var splitter = new MessageSplitter(_options, mbox);
+        bool any = false;
+        await foreach (var part in splitter.SplitAsync(stream, cancellationToken).ConfigureAwait(false))
         {
-            MimeMessage message;
-            try
+            any = true;
+            if (part.Skipped is { } reason)
             {
-                message = await parser.ParseMessageAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (FormatException)
-            {
-                yield break;
+                _skipped.Add(reason);
+                continue;
             }
 
-            foreach (var failure in Read(message))
+            if (Parse(part.Bytes) is not { } failures)
+                continue;
+            foreach (var failure in failures)
                 yield return failure;
+        }
+
+        // An empty .eml is no message either.
+        if (!any && !mbox)
+            _skipped.Add(SkipReason.UnreadableMessage);
+    }
+
+    private IReadOnlyList<BounceFailure>? Parse(ReadOnlyMemory<byte> bytes)
+    {
+        MemoryMarshal.TryGetArray(bytes, out var segment);
+        using var content = new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false);
+        try
+        {
+            // Persistent: the parts' contents stay in the message's buffer instead of being copied.
+            return Read(new MimeParser(Parsing, content, persistent: true).ParseMessage());
+        }
+        catch (FormatException)
+        {
+            _skipped.Add(SkipReason.UnreadableMessage);
+            return null;
         }
     }
 

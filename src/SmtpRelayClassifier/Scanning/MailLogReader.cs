@@ -15,8 +15,9 @@ namespace SmtpRelayClassifier.Scanning;
 /// <summary>
 /// Finds SMTP failures in Postfix, Exim and Sendmail logs and classifies them with their context. The log is read as
 /// bytes; a line is decoded and parsed only when it holds one of a few failure markers (a handful of vectorized
-/// searches), so the lines that hold no failure allocate nothing. Memory stays bounded by the longest line.
-/// Thread-safe: one instance can read several logs at once.
+/// searches), so the lines that hold no failure allocate nothing. Memory stays bounded by the longest line. Lines end
+/// with LF or CRLF, or with CR in a log whose first 256 KiB hold no LF; gzip data (rotated logs) is recognized by its first bytes and decompressed. What is read
+/// past is counted in <see cref="Skipped"/>. Thread-safe: one instance can read several logs at once.
 /// </summary>
 public sealed class MailLogReader
 {
@@ -24,6 +25,7 @@ public sealed class MailLogReader
 
     private readonly SmtpFailureClassifier _classifier;
     private readonly MailLogReaderOptions _options;
+    private readonly SkipCounter _skipped = new();
 
     /// <summary>Creates a reader.</summary>
     /// <param name="classifier">The classifier; null takes <see cref="SmtpFailureClassifier.Default"/>.</param>
@@ -33,9 +35,15 @@ public sealed class MailLogReader
     {
         _classifier = classifier ?? SmtpFailureClassifier.Default;
         _options = options ?? MailLogReaderOptions.Default;
-        if (_options.MaxLineLength is < 256 or > 1 << 28)
-            throw new ArgumentException($"MaxLineLength must be between 256 bytes and 256 MiB; {_options.MaxLineLength} was given.", nameof(options));
+        _options.Validate(nameof(options));
     }
+
+    /// <summary>
+    /// What this reader has read past so far, over all its reads (<see cref="SkipReason.LineTooLong"/>,
+    /// <see cref="SkipReason.CorruptCompressedData"/>); counts grow while a read goes on. Use one reader per log for the
+    /// counts of one log.
+    /// </summary>
+    public SkipCounts Skipped => _skipped.Snapshot();
 
     /// <summary>Reads a log and yields its failures in line order.</summary>
     /// <param name="log">The log, UTF-8 (Latin-1 lines are read too).</param>
@@ -69,21 +77,31 @@ public sealed class MailLogReader
 
     private async IAsyncEnumerable<LogFailure> ReadCoreAsync(Stream log, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var (input, compressed) = await Gzip.OpenAsync(log, cancellationToken).ConfigureAwait(false);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         char[] chars = ArrayPool<char>.Shared.Rent(4096);
         var found = new List<LogFailure>();
-        int start = 0, end = 0;
-        long lineNumber = 0;
-        bool skipping = false;
+        var state = new LineState();
+        int end = 0;
         try
         {
             while (true)
             {
-                int read = await log.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false);
-                end += read;
-                bool eof = read == 0;
+                int read;
+                try
+                {
+                    read = await input.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false);
+                }
+                catch (InvalidDataException) when (compressed)
+                {
+                    // What decompressed so far was read; the rest cannot be.
+                    _skipped.Add(SkipReason.CorruptCompressedData);
+                    read = -1;
+                }
 
-                ScanLines(buffer, ref start, end, eof, ref lineNumber, ref skipping, ref chars, found);
+                bool eof = read <= 0;
+                end += Math.Max(read, 0);
+                ScanLines(buffer, end, eof, ref state, ref chars, found);
                 foreach (var failure in found)
                     yield return failure;
                 found.Clear();
@@ -92,11 +110,11 @@ public sealed class MailLogReader
                     yield break;
 
                 // Keep the partial last line; grow the buffer when one line fills it (up to MaxLineLength).
-                if (start > 0)
+                if (state.Start > 0)
                 {
-                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                    end -= start;
-                    start = 0;
+                    Buffer.BlockCopy(buffer, state.Start, buffer, 0, end - state.Start);
+                    end -= state.Start;
+                    state.Start = 0;
                 }
 
                 if (end == buffer.Length)
@@ -104,7 +122,9 @@ public sealed class MailLogReader
                     if (buffer.Length >= _options.MaxLineLength)
                     {
                         // A line longer than allowed: forget it up to its end.
-                        skipping = true;
+                        if (!state.Skipping)
+                            _skipped.Add(SkipReason.LineTooLong);
+                        state.Skipping = true;
                         end = 0;
                     }
                     else
@@ -121,30 +141,47 @@ public sealed class MailLogReader
         {
             ArrayPool<byte>.Shared.Return(buffer);
             ArrayPool<char>.Shared.Return(chars);
+            if (compressed)
+                await input.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private void ScanLines(byte[] buffer, ref int start, int end, bool eof, ref long lineNumber, ref bool skipping, ref char[] chars, List<LogFailure> found)
+    private void ScanLines(byte[] buffer, int end, bool eof, ref LineState state, ref char[] chars, List<LogFailure> found)
     {
-        while (start < end)
+        while (state.Start < end)
         {
-            var rest = buffer.AsSpan(start, end - start);
-            int newline = rest.IndexOf((byte)'\n');
-            if (newline < 0 && !eof)
+            var rest = buffer.AsSpan(state.Start, end - state.Start);
+            if (state.LineEnd == 0 && !TryChooseLineEnd(rest, full: eof || end == buffer.Length, ref state))
                 return;
-            int length = newline < 0 ? rest.Length : newline;
-            var line = rest[..length];
-            start += newline < 0 ? length : length + 1;
-            lineNumber++;
-            if (skipping)
+
+            // One vectorized search for the line end; with LF ends a CR before the LF is cut off the line below.
+            int lineEnd = rest.IndexOf(state.LineEnd);
+            int endLength = 1;
+            if (lineEnd < 0)
             {
-                skipping = false;
+                if (!eof)
+                    return;
+                (lineEnd, endLength) = (rest.Length, 0);
+            }
+
+            var line = rest[..lineEnd];
+            if (line.Length > 0 && line[^1] == '\r')
+                line = line[..^1];
+            state.Start += lineEnd + endLength;
+            state.LineNumber++;
+            if (state.Skipping)
+            {
+                state.Skipping = false;
                 continue;
             }
 
-            if (line.Length > 0 && line[^1] == '\r')
-                line = line[..^1];
-            if (line.Length > _options.MaxLineLength || LogLineParser.FindMarker(line) is not { } marker)
+            if (line.Length > _options.MaxLineLength)
+            {
+                _skipped.Add(SkipReason.LineTooLong);
+                continue;
+            }
+
+            if (LogLineParser.FindMarker(line) is not { } marker)
                 continue;
 
             if (chars.Length < line.Length)
@@ -154,9 +191,20 @@ public sealed class MailLogReader
             }
 
             int count = ReplyEncoding.DecodeInto(line, chars);
-            if (Parse(chars.AsSpan(0, count), marker, lineNumber) is { } failure)
+            if (Parse(chars.AsSpan(0, count), marker, state.LineNumber) is { } failure)
                 found.Add(failure);
         }
+    }
+
+    // Lines end with LF (or CRLF) unless the first buffer of the log holds no LF but CRs: then a CR ends a line (old
+    // Mac line ends). Choosing once keeps the search for the line end to one byte value.
+    private static bool TryChooseLineEnd(ReadOnlySpan<byte> data, bool full, ref LineState state)
+    {
+        if (data.Contains((byte)'\n'))
+            state.LineEnd = (byte)'\n';
+        else if (full)
+            state.LineEnd = data.Contains((byte)'\r') ? (byte)'\r' : (byte)'\n';
+        return state.LineEnd != 0;
     }
 
     private LogFailure? Parse(ReadOnlySpan<char> line, LogMarker marker, long lineNumber)
@@ -196,5 +244,14 @@ public sealed class MailLogReader
             Recipient = recipient,
             QueueId = fields.QueueId.IsEmpty ? null : fields.QueueId.ToString(),
         };
+    }
+
+    /// <summary>Where the scan of the buffer stands: the next line's first byte, the last line's number, the byte lines end with (0 until chosen), and whether the line is being read past.</summary>
+    private struct LineState
+    {
+        public int Start;
+        public long LineNumber;
+        public byte LineEnd;
+        public bool Skipping;
     }
 }

@@ -1,8 +1,11 @@
 using System;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using SmtpRelayClassifier.Cli;
 using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Tests.Data;
@@ -81,6 +84,145 @@ public class ScanAndTsvCliTests
     }
 
     [Fact]
+    public void Scan_DirectoryWithFifoSymlinkLoopsAndAnUnreadableFile_ReportsEachGoesOnAndExits1()
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(directory.File("a.log"), Log);
+        File.WriteAllText(directory.File("z.log"), Log);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", directory.File("fifo"))!)
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        File.CreateSymbolicLink(directory.File("loop"), directory.File("loop"));
+        Directory.CreateSymbolicLink(directory.File("up"), directory.Path);
+        // A regular file that even root cannot read from its start (EIO).
+        File.CreateSymbolicLink(directory.File("mem"), "/proc/self/mem");
+
+        var run = Task.Run(() => Run(string.Empty, "scan", "--json", directory.Path));
+
+        Assert.True(run.Wait(TimeSpan.FromSeconds(30)), "scan hangs");
+        var (exit, output, errors) = run.Result;
+        Assert.Equal(1, exit);
+        var sources = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("source").GetString()!).ToArray();
+        Assert.Equal([directory.File("a.log"), directory.File("a.log"), directory.File("z.log"), directory.File("z.log")], sources);
+        Assert.Contains($"{directory.File("fifo")}: not a regular file, skipped", errors, StringComparison.Ordinal);
+        Assert.Contains($"{directory.File("loop")}: Too many levels of symbolic links", errors, StringComparison.Ordinal);
+        Assert.Contains($"{directory.File("up")}: symbolic link to a directory, not followed", errors, StringComparison.Ordinal);
+        Assert.Contains($"{directory.File("mem")}: cannot be read", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_SymlinkLoopNamedOnTheCommandLine_IsReportedAndTheOthersRead()
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(directory.File("mail.log"), Log);
+        File.CreateSymbolicLink(directory.File("loop"), directory.File("loop"));
+
+        var (exit, output, errors) = Run(string.Empty, "scan", "--summary", directory.File("loop"), directory.File("mail.log"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Failures: 2,", output, StringComparison.Ordinal);
+        Assert.Contains("Inputs not read: 1", output, StringComparison.Ordinal);
+        Assert.Contains(directory.File("loop"), errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_GzipLog_GivesTheSameFailuresAsThePlainLog()
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(directory.File("mail.log"), Log);
+        using (var gzip = new GZipStream(File.Create(directory.File("mail.log.1.gz")), CompressionLevel.Optimal))
+            gzip.Write(Encoding.UTF8.GetBytes(Log));
+
+        var (exit, plain, _) = Run(string.Empty, "scan", directory.File("mail.log"));
+        var (gzipExit, compressed, _) = Run(string.Empty, "scan", directory.File("mail.log.1.gz"));
+
+        Assert.Equal((0, 0), (exit, gzipExit));
+        Assert.Equal(2, plain.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(plain.Replace("mail.log:", "mail.log.1.gz:", StringComparison.Ordinal), compressed);
+    }
+
+    [Fact]
+    public void Scan_Summary_CountsWhatTheReadersReadPast()
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(directory.File("mail.log"), new string('x', 2 << 20) + " status=bounced (550 5.1.1 unknown)\n" + Log);
+        File.WriteAllText(directory.File("broken.mbox"), "From MAILER-DAEMON Sat Nov 28 09:00:00 2026\nthis line is no header\n\nbody\n");
+
+        var (exit, output, errors) = Run(string.Empty, "scan", "--summary", "--json", directory.Path);
+
+        Assert.Equal(0, exit);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(2, root.GetProperty("failures").GetInt32());
+        Assert.Equal(0, root.GetProperty("inputsNotRead").GetInt32());
+        Assert.Equal(1, root.GetProperty("skipped").GetProperty("LineTooLong").GetInt32());
+        Assert.Equal(1, root.GetProperty("skipped").GetProperty("UnreadableMessage").GetInt32());
+        Assert.Contains($"{directory.File("mail.log")}: read past LineTooLong 1", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_OutputThatCannotBeWritten_StopsAtOnceWithExit1()
+    {
+        using var input = new StaysReadable(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Log, 20_000))));
+        using var output = new FailingStream();
+        using var errors = new StringWriter();
+
+        int exit = Program.Run(["scan", "-"], input, output, errors);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(1, output.Writes);
+        Assert.True(input.Position < input.Length, "read on after the output failed");
+        Assert.Contains("cannot write the output: No space left on device", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_PipedIntoAReaderThatCloses_StopsPromptlyWithExit0()
+    {
+        string cli = Path.Combine(AppContext.BaseDirectory, "smtp-classify.dll");
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (string argument in new[] { cli, "scan", "-" })
+            start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        using var feeding = new CancellationTokenSource();
+        // Standard input never ends while the command runs: only the closed output can stop it.
+        var feeder = Task.Run(async () =>
+        {
+            var chunk = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Log, 100)));
+            try
+            {
+                while (!feeding.IsCancellationRequested)
+                    await process.StandardInput.BaseStream.WriteAsync(chunk, feeding.Token);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+            {
+            }
+        });
+        try
+        {
+            string? first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.StartsWith("(stdin):1  RelayDenied", first, StringComparison.Ordinal);
+            process.StandardOutput.Close();
+
+            bool exited = process.WaitForExit(TimeSpan.FromSeconds(20));
+
+            Assert.True(exited, "scan ran on after its output was closed");
+            Assert.Equal(0, process.ExitCode);
+        }
+        finally
+        {
+            await feeding.CancelAsync();
+            if (!process.HasExited)
+                process.Kill();
+            await feeder.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    [Fact]
     public void ClassifyTsv_OneKindAndRelayBlockLinePerInput_AgreeingWithJson()
     {
         var cases = RealReplies.Section41.Concat(RealReplies.Section26).ToArray();
@@ -111,5 +253,37 @@ public class ScanAndTsvCliTests
 
             Assert.Equal((full.Kind, full.IsRelayBlock, full.IsTransient, full.RuleId), (brief.Kind, brief.IsRelayBlock, brief.IsTransient, brief.RuleId));
         }
+    }
+
+    /// <summary>An output device that is full: every write fails as a full disk does.</summary>
+    private sealed class FailingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Writes++;
+            throw new IOException("No space left on device", 28);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+    }
+
+    /// <summary>Standard input whose position can be looked at after the command closed it.</summary>
+    private sealed class StaysReadable(byte[] bytes) : MemoryStream(bytes)
+    {
+        protected override void Dispose(bool disposing)
+        {
+        }
+    }
+
+    /// <summary>A directory of its own under the temporary directory, deleted with what it holds.</summary>
+    private sealed class TemporaryDirectory : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("smtp-classify-scan-").FullName;
+
+        public string File(string name) => System.IO.Path.Combine(Path, name);
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -82,9 +83,15 @@ public class BounceReaderTests
     [Theory]
     [InlineData("")]
     [InlineData("not a message at all")]
-    public async Task NotAMessage_IsAFormatException(string text)
+    public async Task NotAMessage_IsCountedAsUnreadableAndNeverThrows(string text)
     {
-        await Assert.ThrowsAsync<FormatException>(() => new BounceReader().ReadMessageAsync(new MemoryStream(Encoding.ASCII.GetBytes(text))));
+        var reader = new BounceReader();
+
+        var failures = await reader.ReadMessageAsync(new MemoryStream(Encoding.ASCII.GetBytes(text)));
+
+        Assert.Empty(failures);
+        Assert.Equal(1, reader.Skipped[SkipReason.UnreadableMessage]);
+        Assert.Equal(1, reader.Skipped.Total);
     }
 
     [Theory]
@@ -95,5 +102,124 @@ public class BounceReaderTests
         var failures = await new BounceReader().ReadMessageAsync(new MemoryStream(Encoding.ASCII.GetBytes(text)));
 
         Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Mbox_OneUnreadableMessageInTheMiddle_CostsOnlyItselfAndIsCounted()
+    {
+        var mbox = new StringBuilder();
+        for (int i = 0; i < 200; i++)
+            mbox.Append(i == 100 ? "From MAILER-DAEMON Sat Nov 28 09:00:00 2026\nthis line is no header\n\nbody\n\n" : TextBounce(i));
+        var reader = new BounceReader();
+
+        var failures = await ReadMboxAsync(reader, new MemoryStream(Encoding.ASCII.GetBytes(mbox.ToString())));
+
+        Assert.Equal(199, failures.Count);
+        Assert.All(failures, f => Assert.Equal(SmtpFailureKind.RelayDenied, f.Diagnosis.Kind));
+        Assert.Equal("<b199@mail.example.net>", "<" + failures[^1].MessageId + ">");
+        Assert.Equal(1, reader.Skipped[SkipReason.UnreadableMessage]);
+    }
+
+    [Theory]
+    [InlineData(false)]  // one line of 4 MiB
+    [InlineData(true)]   // 1 MiB folded over 13,000 lines: MimeKit took 5 s on it
+    public async Task HugeHeader_IsReadPastQuicklyAndCounted(bool folded)
+    {
+        var huge = new StringBuilder("X-Huge: a");
+        if (folded)
+        {
+            for (int i = 0; i < (1 << 20) / 80; i++)
+                huge.Append("\n ").Append('y', 77);
+        }
+        else
+        {
+            huge.Append('x', 4 << 20);
+        }
+
+        string mbox = TextBounce(0) + TextBounce(1).Replace("Subject:", huge + "\nSubject:", StringComparison.Ordinal) + TextBounce(2);
+        var reader = new BounceReader();
+        var clock = Stopwatch.StartNew();
+
+        var failures = await ReadMboxAsync(reader, new MemoryStream(Encoding.ASCII.GetBytes(mbox)));
+
+        clock.Stop();
+        Assert.Equal(2, failures.Count);
+        Assert.Equal(1, reader.Skipped[SkipReason.HeaderTooLong]);
+        Assert.True(clock.ElapsedMilliseconds < 1000, $"{clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task HugeMessage_IsReadPastInBoundedMemoryAndCounted()
+    {
+        const long size = 200L << 20;
+        var reader = new BounceReader();
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+
+        var failures = await reader.ReadMessageAsync(new HugeMessage(size));
+
+        clock.Stop();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        Assert.Empty(failures);
+        Assert.Equal(1, reader.Skipped[SkipReason.MessageTooLarge]);
+        // The message is held up to the limit, never beyond: 32 MiB, and the smaller buffers before it.
+        Assert.True(allocated < 3L * MailLogReaderOptions.Default.MaxMessageSize, $"{allocated} bytes allocated");
+        Assert.True(clock.ElapsedMilliseconds < 5000, $"{clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task HugeMessageInAnMbox_IsReadPastAndTheNextOnesAreRead()
+    {
+        var reader = new BounceReader(options: new MailLogReaderOptions { MaxMessageSize = 1 << 20 });
+        var big = new MemoryStream();
+        big.Write(Encoding.ASCII.GetBytes(TextBounce(0) + TextBounce(1).TrimEnd('\n') + "\n"));
+        var line = Encoding.ASCII.GetBytes(new string('z', 76) + "\n");
+        for (int i = 0; i < (4 << 20) / line.Length; i++)
+            big.Write(line);
+        big.Write(Encoding.ASCII.GetBytes("\n" + TextBounce(2)));
+        big.Position = 0;
+
+        var failures = await ReadMboxAsync(reader, big);
+
+        Assert.Equal(new[] { "b0@mail.example.net", "b2@mail.example.net" }, failures.Select(f => f.MessageId));
+        Assert.Equal(1, reader.Skipped[SkipReason.MessageTooLarge]);
+    }
+
+    // An Exim bounce as mail.example.net writes them (see exim-relay-denied.eml), as an mbox message.
+    private static string TextBounce(int i) =>
+        $"From MAILER-DAEMON Sat Nov 28 09:00:00 2026\nFrom: Mail Delivery System <Mailer-Daemon@mail.example.net>\nTo: alice@example.net\n" +
+        $"Subject: Mail delivery failed: returning message to sender\nMessage-Id: <b{i}@mail.example.net>\n\n" +
+        "A message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n" +
+        "  bob@example.org\n    host mx.example.org [192.0.2.4]\n    SMTP error from remote mail server after RCPT TO:<bob@example.org>:\n" +
+        "    550 5.7.1 <bob@example.org>: Relay access denied\n\n";
+
+    private static async Task<List<BounceFailure>> ReadMboxAsync(BounceReader reader, Stream mbox)
+    {
+        var failures = new List<BounceFailure>();
+        await foreach (var failure in reader.ReadMboxAsync(mbox))
+            failures.Add(failure);
+        return failures;
+    }
+
+    /// <summary>A message made on the fly: a few headers, then lines of text up to the given size.</summary>
+    private sealed class HugeMessage(long size) : GeneratedStream(size)
+    {
+        private static readonly byte[] Head = Encoding.ASCII.GetBytes("From: Mail Delivery System <Mailer-Daemon@mail.example.net>\nSubject: Mail delivery failed\n\n");
+        private static readonly byte[] Line = Encoding.ASCII.GetBytes(new string('z', 76) + "\n");
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int written = 0;
+            while (written < count && Produced < Length)
+            {
+                var source = Produced < Head.Length ? Head.AsSpan((int)Produced) : Line.AsSpan((int)((Produced - Head.Length) % Line.Length));
+                int n = (int)Math.Min(Math.Min(count - written, source.Length), Length - Produced);
+                source[..n].CopyTo(buffer.AsSpan(offset + written));
+                written += n;
+                Produced += n;
+            }
+
+            return written;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Compression;
 using System.IO.Pipelines;
 using System.Linq;
 using System.Net;
@@ -24,6 +25,15 @@ public class MailLogReaderTests
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(log));
         var failures = new List<LogFailure>();
         await foreach (var failure in new MailLogReader(options: options).ReadAsync(stream))
+            failures.Add(failure);
+        return failures;
+    }
+
+    private static async Task<List<LogFailure>> ReadAsync(MailLogReader reader, byte[] log)
+    {
+        using var stream = new MemoryStream(log);
+        var failures = new List<LogFailure>();
+        await foreach (var failure in reader.ReadAsync(stream))
             failures.Add(failure);
         return failures;
     }
@@ -212,14 +222,89 @@ public class MailLogReaderTests
         Assert.Equal(SmtpFailureKind.RelayDenied, only.Diagnosis.Kind);
     }
 
-    [Fact]
-    public async Task LineLongerThanTheLimit_IsSkippedAndCountingGoesOn()
+    [Theory]
+    [InlineData(1024, 5000)]            // longer than the limit, shorter than the read buffer
+    [InlineData(1 << 18, 3 << 18)]      // longer than the buffer at its largest: read past in pieces
+    public async Task LineLongerThanTheLimit_IsSkippedCountedAndCountingGoesOn(int limit, int length)
     {
-        string log = new string('x', 5000) + " status=bounced (host x said: 550 5.1.1 User unknown)\n" + PostfixLog;
+        string log = new string('x', length) + " status=bounced (host x said: 550 5.1.1 User unknown)\n" + PostfixLog;
+        var reader = new MailLogReader(options: new MailLogReaderOptions { MaxLineLength = limit });
 
-        var failures = await ReadAsync(log, new MailLogReaderOptions { MaxLineLength = 1024 });
+        var failures = await ReadAsync(reader, Encoding.UTF8.GetBytes(log));
 
         Assert.Equal(3L, failures[0].LineNumber);
+        Assert.Equal(4, failures.Count);
+        Assert.Equal(1, reader.Skipped[SkipReason.LineTooLong]);
+        Assert.Equal(1, reader.Skipped.Total);
+    }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    public async Task CrOnlyAndCrlfLineEnds_GiveTheSameFailuresAsLf(string lineEnd)
+    {
+        var expected = await ReadAsync(PostfixLog);
+
+        var failures = await ReadAsync(new MailLogReader(), Encoding.UTF8.GetBytes(PostfixLog.Replace("\n", lineEnd, StringComparison.Ordinal)));
+
+        Assert.Equal(4, expected.Count);
+        Assert.Equal(expected.Select(f => (f.LineNumber, f.Diagnosis.Kind, f.Recipient)), failures.Select(f => (f.LineNumber, f.Diagnosis.Kind, f.Recipient)));
+    }
+
+    [Fact]
+    public async Task CrOnlyLineEnds_SplitAcrossReads_AreOneLineEndEach()
+    {
+        // A CR at the end of one read may be the first half of a CRLF: the next read tells.
+        var bytes = Encoding.UTF8.GetBytes(PostfixLog.Replace("\n", "\r\n", StringComparison.Ordinal));
+        var reader = new MailLogReader();
+        var pipe = new Pipe();
+        var writing = Task.Run(async () =>
+        {
+            foreach (byte b in bytes)
+            {
+                await pipe.Writer.WriteAsync(new[] { b });
+                if (b == '\r')
+                    await Task.Yield();
+            }
+
+            await pipe.Writer.CompleteAsync();
+        });
+        var failures = new List<LogFailure>();
+        await foreach (var failure in reader.ReadAsync(pipe.Reader))
+            failures.Add(failure);
+        await writing;
+
+        Assert.Equal(new long[] { 2, 3, 5, 6 }, failures.Select(f => f.LineNumber));
+    }
+
+    [Fact]
+    public async Task GzipLog_GivesTheSameFailuresAsThePlainOne()
+    {
+        var plain = Encoding.UTF8.GetBytes(PostfixLog + PostfixLog);
+        var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(plain);
+
+        var expected = await ReadAsync(new MailLogReader(), plain);
+        var failures = await ReadAsync(new MailLogReader(), compressed.ToArray());
+
+        Assert.Equal(8, expected.Count);
+        Assert.Equal(expected.Select(f => (f.LineNumber, f.Diagnosis.Kind, f.QueueId)), failures.Select(f => (f.LineNumber, f.Diagnosis.Kind, f.QueueId)));
+    }
+
+    [Fact]
+    public async Task CorruptGzipLog_IsCountedAndNeverThrows()
+    {
+        var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(Encoding.UTF8.GetBytes(PostfixLog));
+        var bytes = compressed.ToArray();
+        bytes.AsSpan(10, bytes.Length - 18).Fill(0xff);
+        var reader = new MailLogReader();
+
+        await ReadAsync(reader, bytes);
+
+        Assert.Equal(1, reader.Skipped[SkipReason.CorruptCompressedData]);
     }
 
     [Fact]
@@ -290,22 +375,15 @@ public class MailLogReaderTests
     }
 
     /// <summary>A log made on the fly: Postfix lines, one failure in twenty, up to the given size.</summary>
-    private sealed class SyntheticLog(long size) : Stream
+    private sealed class SyntheticLog(long size) : GeneratedStream(size)
     {
         private static readonly byte[] Sent = Encoding.ASCII.GetBytes("Nov 28 01:19:41 mail postfix/smtp[23844]: B1234B1E010: to=<alice@example.org>, relay=mx.example.org[192.0.2.4]:25, delay=0.3, delays=0.01/0/0.1/0.2, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4C1F2)\n");
         private static readonly byte[] Bounced = Encoding.ASCII.GetBytes("Nov 28 01:19:40 mail postfix/smtp[23841]: A8C60B1E293: to=<bob@relaytest.example>, relay=mx.example.net[192.0.2.5]:25, delay=0.13, delays=0.02/0.04/0.05/0.03, dsn=5.7.1, status=bounced (host mx.example.net[192.0.2.5] said: 554 5.7.1 <bob@relaytest.example>: Relay access denied (in reply to RCPT TO command))\n");
-        private long _position;
         private long _line;
         private byte[] _current = [];
         private int _offset;
 
         public long Failures { get; private set; }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => size;
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -314,7 +392,7 @@ public class MailLogReaderTests
             {
                 if (_offset == _current.Length)
                 {
-                    if (_position >= size)
+                    if (Produced >= Length)
                         break;
                     _current = ++_line % 20 == 0 ? Bounced : Sent;
                     if (_current == Bounced)
@@ -326,20 +404,10 @@ public class MailLogReaderTests
                 Buffer.BlockCopy(_current, _offset, buffer, offset + written, n);
                 _offset += n;
                 written += n;
-                _position += n;
+                Produced += n;
             }
 
             return written;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,0 +1,37 @@
+using System;
+using SmtpRelayClassifier.Scanning;
+using Xunit;
+
+namespace SmtpRelayClassifier.Tests.Scanning;
+
+public class MailLogReaderOptionsTests
+{
+    [Fact]
+    public void Defaults_AreTheDocumentedOnes()
+    {
+        var options = new MailLogReaderOptions();
+
+        Assert.True(options.RedactAddresses);
+        Assert.Equal(1 << 20, options.MaxLineLength);
+        Assert.Equal(32 << 20, options.MaxMessageSize);
+        Assert.Equal(64 << 10, options.MaxHeaderLength);
+        Assert.Same(MailLogReaderOptions.Default, MailLogReaderOptions.Default);
+    }
+
+    [Theory]
+    [InlineData(255, 32 << 20, 64 << 10, "MaxLineLength")]
+    [InlineData(1 << 20, (64 << 10) - 1, 64 << 10, "MaxMessageSize")]
+    [InlineData(1 << 20, (1 << 30) + 1, 64 << 10, "MaxMessageSize")]
+    [InlineData(1 << 20, 32 << 20, 1023, "MaxHeaderLength")]
+    [InlineData(1 << 20, 32 << 20, (16 << 20) + 1, "MaxHeaderLength")]
+    public void OutOfRangeLimit_IsRejectedByBothReaders_NamingIt(int line, int message, int header, string name)
+    {
+        var options = new MailLogReaderOptions { MaxLineLength = line, MaxMessageSize = message, MaxHeaderLength = header };
+
+        var logs = Assert.Throws<ArgumentException>(() => new MailLogReader(options: options));
+        var bounces = Assert.Throws<ArgumentException>(() => new BounceReader(options: options));
+
+        Assert.StartsWith(name, logs.Message, StringComparison.Ordinal);
+        Assert.StartsWith(name, bounces.Message, StringComparison.Ordinal);
+    }
+}
