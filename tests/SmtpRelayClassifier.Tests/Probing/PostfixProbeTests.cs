@@ -80,7 +80,7 @@ public class PostfixProbeTests
         await Task.Delay(500); // postlogd writes asynchronously
 
         Assert.Equal(RelayProbeVerdict.DoesNotRelay, report.Verdict);
-        Assert.Equal(ProbeStepOutcome.Skipped, report.Steps.Single(s => s.Kind == ProbeStepKind.Authenticate).Outcome);
+        Assert.Equal(ProbeStepOutcome.NotEncrypted, report.Steps.Single(s => s.Kind == ProbeStepKind.Authenticate).Outcome);
         Assert.DoesNotContain(report.Transcript, l => l.FromClient && l.Text.StartsWith("AUTH", StringComparison.Ordinal));
         var disconnects = File.ReadAllLines(PostfixInstance.MaillogPath).Skip(before)
             .Where(l => l.Contains(" disconnect from unknown[127.0.0.1]", StringComparison.Ordinal)).ToArray();

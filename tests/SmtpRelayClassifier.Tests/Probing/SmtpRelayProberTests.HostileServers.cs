@@ -37,7 +37,7 @@ public partial class SmtpRelayProberTests(ITestOutputHelper output)
         Assert.DoesNotContain(server.Commands, c => c.StartsWith("AUTH", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(server.Commands, c => c.Contains(Convert.ToBase64String(Encoding.ASCII.GetBytes($"\0{InProcessSmtpServer.User}\0{InProcessSmtpServer.Password}")), StringComparison.Ordinal));
         var login = report.Steps.Single(s => s.Kind == ProbeStepKind.Authenticate);
-        Assert.Equal(ProbeStepOutcome.Skipped, login.Outcome);
+        Assert.Equal(ProbeStepOutcome.NotEncrypted, login.Outcome);
         Assert.Equal("login not tried: the session is not encrypted", login.Description);
         Assert.Equal(RelayProbeVerdict.DoesNotRelay, report.Verdict);
         Assert.Contains("login was not tried", report.Summary, StringComparison.Ordinal);
@@ -91,6 +91,45 @@ public partial class SmtpRelayProberTests(ITestOutputHelper output)
         Assert.True(report.Transcript.Count <= options.MaxTranscriptLines + 1);
         Assert.All(report.Transcript, l => Assert.True(l.Text.Length <= 1_010));
         Assert.Contains(reason, greeting.Description, StringComparison.Ordinal);
+    }
+
+    // After STARTTLS the bytes under MailKit are ciphertext: the bound counts the reply MailKit reads, not the socket.
+    [Fact]
+    public async Task Probe_EhloAfterStartTlsThatNeverEnds_IsAProtocolError()
+    {
+        await using var server = new RawServer(async (stream, stop) =>
+        {
+            var reader = new System.IO.StreamReader(stream, Encoding.ASCII);
+            await stream.WriteAsync("220 test.example ESMTP\r\n"u8.ToArray(), stop);
+            while (await reader.ReadLineAsync(stop) is { } line)
+            {
+                if (line.StartsWith("EHLO", StringComparison.Ordinal))
+                    await stream.WriteAsync("250-test.example\r\n250 STARTTLS\r\n"u8.ToArray(), stop);
+                else if (line == "STARTTLS")
+                    break;
+                else
+                    return;
+            }
+
+            await stream.WriteAsync("220 2.0.0 Ready to start TLS\r\n"u8.ToArray(), stop);
+            using var tls = new System.Net.Security.SslStream(stream);
+            await tls.AuthenticateAsServerAsync(Certificate);
+            var tlsReader = new System.IO.StreamReader(tls, Encoding.ASCII);
+            await tlsReader.ReadLineAsync(stop);
+            byte[] lines = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("250-still going\r\n", 1_000)));
+            while (!stop.IsCancellationRequested)
+                await tls.WriteAsync(lines, stop);
+        });
+        var options = Options(server.Port, pin: Pin);
+
+        var watch = Stopwatch.StartNew();
+        var report = await new SmtpRelayProber().ProbeAsync(options);
+
+        Assert.True(watch.Elapsed < options.StepTimeout, $"the probe took {watch.Elapsed}");
+        var tls = report.Steps.Single(s => s.Kind == ProbeStepKind.Tls);
+        Assert.Equal(ProbeStepOutcome.Failed, tls.Outcome);
+        Assert.Equal(SmtpFailureKind.ProtocolError, tls.Diagnosis?.Kind);
+        Assert.DoesNotContain(report.Steps, s => s.Kind == ProbeStepKind.MailFrom);
     }
 
     // One line every 20 ms: MailKit's timeout restarts with each, the step's deadline does not.

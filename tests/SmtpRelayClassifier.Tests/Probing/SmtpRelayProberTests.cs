@@ -166,7 +166,7 @@ public partial class SmtpRelayProberTests
         Assert.Contains("CN=mail.example.com", tls.Description, StringComparison.Ordinal);
         Assert.Contains(report.Steps, s => s.Kind == ProbeStepKind.RcptTo && s.Address == "someone@external.example" && s.ReplyCode == 554);
         var login = report.Steps.Single(s => s.Kind == ProbeStepKind.Authenticate);
-        Assert.Equal(ProbeStepOutcome.Skipped, login.Outcome);
+        Assert.Equal(ProbeStepOutcome.NotEncrypted, login.Outcome);
         Assert.Equal("login not tried: the session is not encrypted", login.Description);
         Assert.DoesNotContain("AUTH", server.Commands);
         Assert.Contains("CN=mail.example.com", report.Summary, StringComparison.Ordinal);

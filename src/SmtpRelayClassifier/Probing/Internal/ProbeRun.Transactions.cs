@@ -24,7 +24,7 @@ internal sealed partial class ProbeRun
 
         if (!loginAllowed)
         {
-            Note(port, ProbeStepKind.Authenticate, ProbeStepOutcome.Skipped, LoginNotTried);
+            Note(port, ProbeStepKind.Authenticate, ProbeStepOutcome.NotEncrypted, LoginNotTried);
             return;
         }
 

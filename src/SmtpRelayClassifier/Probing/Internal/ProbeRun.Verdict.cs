@@ -127,7 +127,7 @@ internal sealed partial class ProbeRun
         string findings = verdict == RelayProbeVerdict.TlsFailed ? string.Empty : string.Concat(_ports
             .Where(p => p.TlsError is not null && !p.TlsEstablished)
             .Select(p => $" TLS on port {p.Port.ToString(CultureInfo.InvariantCulture)} failed: {p.TlsError}."));
-        if (_steps.Any(s => s.Kind == ProbeStepKind.Authenticate && s.Outcome == ProbeStepOutcome.Skipped))
+        if (_steps.Any(s => s.Outcome == ProbeStepOutcome.NotEncrypted))
             findings += " The login was not tried: the session was not encrypted.";
         return Sentence(verdict, host, loginHint) + findings;
     }
