@@ -38,25 +38,17 @@ public sealed class SmtpRelayProber
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
+        // Both timeouts are kept by the deadline, which every read, write, connection and name lookup obeys: a step
+        // that passes it fails as a timeout and is reported, and no further step starts.
         var deadline = new ProbeDeadline(options.StepTimeout, options.TotalTimeout);
-        using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        total.CancelAfter(options.TotalTimeout);
-        var run = new ProbeRun(options, _classifier, deadline, total.Token);
+        var run = new ProbeRun(options, _classifier, deadline, cancellationToken);
         foreach (int port in options.Ports)
         {
             if (deadline.TotalPassed)
                 break;
-            try
-            {
-                await run.ProbePortAsync(port).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
+            await run.ProbePortAsync(port).ConfigureAwait(false);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
         if (deadline.TotalPassed)
             run.Note(run.LastPort ?? options.Ports[0], ProbeStepKind.Quit, ProbeStepOutcome.Failed, $"the probe's total time ({options.TotalTimeout}) ran out");
         return run.Report();

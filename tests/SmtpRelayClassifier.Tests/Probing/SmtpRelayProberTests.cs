@@ -202,7 +202,12 @@ public partial class SmtpRelayProberTests
             StepTimeout = TimeSpan.FromMilliseconds(500),
         });
 
-        Assert.Equal(PortReachability.Open, report.Ports[0].Reachability);
+        AssertGreetingTimedOut(report);
+    }
+
+    private static void AssertGreetingTimedOut(RelayProbeReport report)
+    {
+        Assert.Equal(PortReachability.Open, report.Ports.Single().Reachability);
         var greeting = report.Steps.Single(s => s.Kind == ProbeStepKind.Greeting);
         Assert.Equal(ProbeStepOutcome.Failed, greeting.Outcome);
         Assert.Equal("timed_out", greeting.Diagnosis?.ErrorType);

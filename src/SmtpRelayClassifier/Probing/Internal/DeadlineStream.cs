@@ -46,8 +46,7 @@ internal sealed class DeadlineStream(Stream inner, ProbeDeadline deadline) : Str
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(Left());
+        using var timer = deadline.Link(cancellationToken);
         try
         {
             return await inner.ReadAsync(buffer, timer.Token).ConfigureAwait(false);
@@ -78,8 +77,7 @@ internal sealed class DeadlineStream(Stream inner, ProbeDeadline deadline) : Str
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(Left());
+        using var timer = deadline.Link(cancellationToken);
         try
         {
             await inner.WriteAsync(buffer, timer.Token).ConfigureAwait(false);
@@ -105,11 +103,9 @@ internal sealed class DeadlineStream(Stream inner, ProbeDeadline deadline) : Str
         base.Dispose(disposing);
     }
 
-    private TimeSpan Left()
+    private int Milliseconds()
     {
         var left = deadline.Remaining;
-        return left > TimeSpan.Zero ? left : throw deadline.Expired();
+        return left > TimeSpan.Zero ? (int)Math.Min(Math.Ceiling(left.TotalMilliseconds), int.MaxValue) : throw deadline.Expired();
     }
-
-    private int Milliseconds() => (int)Math.Clamp(Math.Ceiling(Left().TotalMilliseconds), 1, int.MaxValue);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Threading;
 
 namespace SmtpRelayClassifier.Probing.Internal;
 
@@ -34,6 +35,18 @@ internal sealed class ProbeDeadline
     {
         var ends = Stopwatch.GetElapsedTime(_start) + _step;
         _stepEnds = ends < _total ? ends : _total;
+    }
+
+    /// <summary>A token source that cancels with <paramref name="cancellationToken"/> or when the step's deadline passes.</summary>
+    /// <exception cref="TimeoutException">The deadline has already passed.</exception>
+    public CancellationTokenSource Link(CancellationToken cancellationToken)
+    {
+        var left = Remaining;
+        if (left <= TimeSpan.Zero)
+            throw Expired();
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        source.CancelAfter(left);
+        return source;
     }
 
     /// <summary>The failure of a read or write that passed the deadline.</summary>

@@ -197,7 +197,7 @@ internal sealed partial class ProbeRun(RelayProbeOptions options, ISmtpFailureCl
         deadline.StartStep();
         try
         {
-            var addresses = await Dns.GetHostAddressesAsync(options.Host, cancellationToken).ConfigureAwait(false);
+            var addresses = await ResolveAsync().ConfigureAwait(false);
             var address = addresses.FirstOrDefault(a => options.LocalAddress is null || a.AddressFamily == options.LocalAddress.AddressFamily) ?? addresses[0];
             try
             {
@@ -212,6 +212,10 @@ internal sealed partial class ProbeRun(RelayProbeOptions options, ISmtpFailureCl
                 reach = PortReachability.TimedOut;
                 detail = $"{address}:{port} did not answer within {options.StepTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
             }
+        }
+        catch (TimeoutException e)
+        {
+            (reach, detail) = (PortReachability.TimedOut, $"{options.Host} was not resolved in time: {e.Message}");
         }
         catch (SocketException e)
         {
@@ -250,6 +254,19 @@ internal sealed partial class ProbeRun(RelayProbeOptions options, ISmtpFailureCl
         }
     }
 
+    private async Task<IPAddress[]> ResolveAsync()
+    {
+        using var step = deadline.Link(cancellationToken);
+        try
+        {
+            return await Dns.GetHostAddressesAsync(options.Host, step.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw deadline.Expired();
+        }
+    }
+
     private async Task<Socket> OpenSocketAsync(IPAddress address, int port)
     {
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -257,11 +274,7 @@ internal sealed partial class ProbeRun(RelayProbeOptions options, ISmtpFailureCl
         {
             if (options.LocalAddress is { } local)
                 socket.Bind(new IPEndPoint(local, 0));
-            var left = deadline.Remaining;
-            if (left <= TimeSpan.Zero)
-                throw deadline.Expired();
-            using var step = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            step.CancelAfter(left);
+            using var step = deadline.Link(cancellationToken);
             try
             {
                 await socket.ConnectAsync(new IPEndPoint(address, port), step.Token).ConfigureAwait(false);
