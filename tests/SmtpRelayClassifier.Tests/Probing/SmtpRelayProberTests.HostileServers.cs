@@ -120,7 +120,11 @@ public partial class SmtpRelayProberTests(ITestOutputHelper output)
             while (!stop.IsCancellationRequested)
                 await tls.WriteAsync(lines, stop);
         });
-        var options = Options(server.Port, pin: Pin);
+        var options = new RelayProbeOptions
+        {
+            Host = "127.0.0.1", Ports = [server.Port], Sender = "a@example.com", ExternalRecipient = "b@external.example",
+            PinnedCertificateSha256 = Pin, StepTimeout = TimeSpan.FromSeconds(3), TotalTimeout = TimeSpan.FromSeconds(4),
+        };
 
         var watch = Stopwatch.StartNew();
         var report = await new SmtpRelayProber().ProbeAsync(options);
