@@ -133,6 +133,9 @@ internal sealed class Options
                 case "--pin-certificate":
                     options.Probe.PinnedCertificate = Value(args, ref i, arg);
                     break;
+                case "--allow-plaintext-auth":
+                    options.Probe.AllowPlaintextAuth = true;
+                    break;
                 case "--":
                     options.Arguments.AddRange(args[(i + 1)..]);
                     i = args.Length;
@@ -219,4 +222,7 @@ internal sealed class ProbeArguments
     public TimeSpan? StepTimeout { get; set; }
 
     public string? PinnedCertificate { get; set; }
+
+    /// <summary>Speak plain text (no STARTTLS) on every port but 465, and log in there: the password crosses unencrypted.</summary>
+    public bool AllowPlaintextAuth { get; set; }
 }

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
+using MailKit.Security;
 using SmtpRelayClassifier.Probing;
 
 namespace SmtpRelayClassifier.Cli;
@@ -39,6 +41,7 @@ internal static class ProbeCommand
             credentials = new NetworkCredential(user, password);
         }
 
+        int[] ports = probe.Ports.Count > 0 ? probe.Ports.ToArray() : [587, 465, 25];
         RelayProbeOptions probeOptions;
         try
         {
@@ -51,7 +54,8 @@ internal static class ProbeCommand
                 Credentials = credentials,
                 SecondSender = probe.SecondFrom,
                 LocalAddress = probe.LocalAddress,
-                Ports = probe.Ports.Count > 0 ? probe.Ports.ToArray() : [587, 465, 25],
+                Ports = ports,
+                Security = probe.AllowPlaintextAuth ? ports.Where(p => p != 465).Distinct().ToDictionary(p => p, _ => SecureSocketOptions.None) : new Dictionary<int, SecureSocketOptions>(),
                 StepTimeout = probe.StepTimeout ?? TimeSpan.FromSeconds(10),
                 TotalTimeout = (probe.StepTimeout ?? TimeSpan.FromSeconds(10)) * 30,
                 PinnedCertificateSha256 = probe.PinnedCertificate,

@@ -29,8 +29,11 @@ internal static class Program
                                                  accuracy per file, kind, source and confidence, the confusion matrix
           smtp-classify probe --host H --from A --to B [--port P]... [--local-to C] [--user U [--password-env VAR]]
                               [--second-from D] [--local-address IP] [--timeout S] [--pin-certificate SHA256]
+                              [--allow-plaintext-auth]
                                                  find out, without sending a message, whether H relays for you
-                                                 (the password comes from VAR, or from the first line of stdin)
+                                                 (the password comes from VAR, or from the first line of stdin;
+                                                 it is sent only over TLS unless --allow-plaintext-auth, which
+                                                 speaks plain text on every port but 465)
 
         Options:
           --json            one JSON object per input (JSON Lines), in input order

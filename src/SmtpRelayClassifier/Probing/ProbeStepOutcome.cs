@@ -11,4 +11,10 @@ public enum ProbeStepOutcome
 
     /// <summary>The step was not run because an earlier one decided it.</summary>
     Skipped,
+
+    /// <summary>
+    /// The login was not tried: the session is not encrypted (no STARTTLS offered, or a refused certificate) and the
+    /// port was not set to plain text, so the password would have crossed in clear text.
+    /// </summary>
+    NotEncrypted,
 }

@@ -25,10 +25,16 @@ public sealed class RelayProbeOptions
     /// <summary>
     /// The security per port. Default (a port not listed): implicit TLS on 465, STARTTLS when offered on any other
     /// port. Use <see cref="SecureSocketOptions.StartTls"/> to require STARTTLS, <see cref="SecureSocketOptions.None"/> for plain text.
+    /// The login is tried only on an encrypted session, or on a port set to <see cref="SecureSocketOptions.None"/>: that
+    /// is the one way to choose sending the password in clear text. When STARTTLS is only "when offered" and the
+    /// certificate does not validate, the test without a login runs on a new plain-text connection.
     /// </summary>
     public IReadOnlyDictionary<int, SecureSocketOptions> Security { get; init; } = new Dictionary<int, SecureSocketOptions>();
 
-    /// <summary>The name to send in EHLO. Default: null, MailKit's default (the machine's name).</summary>
+    /// <summary>
+    /// The name to send in EHLO: a domain or an address literal, without spaces or control characters. Default: null,
+    /// MailKit's default (the machine's name).
+    /// </summary>
     public string? HeloName { get; init; }
 
     /// <summary>A recipient in the server's own domain, to tell "refuses everything" from "refuses outside recipients". Default: null.</summary>
@@ -43,11 +49,32 @@ public sealed class RelayProbeOptions
     /// <summary>The local address to connect from, as MailKit's <c>LocalEndPoint</c>. Default: null (the system's choice).</summary>
     public IPAddress? LocalAddress { get; init; }
 
-    /// <summary>The longest one step (connect, one command) may take. Default: 10 seconds.</summary>
+    /// <summary>
+    /// The longest one step (connect, greeting and EHLO, TLS, login, one command) may take: a deadline, however
+    /// steadily the server sends. Default: 10 seconds.
+    /// </summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The longest the whole probe may take. Default: 2 minutes.</summary>
+    /// <summary>The longest the whole probe may take: a deadline, as <see cref="StepTimeout"/> is. Default: 2 minutes.</summary>
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The most bytes one server reply may take, all its lines together; a longer reply ends the session as a protocol
+    /// error. Default: 65,536 (64 KiB). Between 512 and 16,777,216.
+    /// </summary>
+    public int MaxReplyBytes { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// The most lines one server reply may have; a longer reply ends the session as a protocol error. Default: 1,000.
+    /// Between 1 and 100,000.
+    /// </summary>
+    public int MaxReplyLines { get; init; } = 1000;
+
+    /// <summary>
+    /// The most lines <see cref="RelayProbeReport.Transcript"/> keeps; the rest are counted in a last line. Each line is
+    /// cut at 1,000 characters. Default: 2,000. Between 10 and 1,000,000.
+    /// </summary>
+    public int MaxTranscriptLines { get; init; } = 2000;
 
     /// <summary>
     /// The SHA-256 fingerprint (hexadecimal, colons allowed) of a certificate to accept even though it does not
@@ -64,11 +91,22 @@ public sealed class RelayProbeOptions
     public bool? ClientIsOutsider { get; init; }
 
     /// <summary>Checks the options.</summary>
-    /// <exception cref="ArgumentException">An option is missing or out of range; the message names it.</exception>
+    /// <exception cref="ArgumentException">
+    /// An option is missing or out of range, or an option that reaches the wire (host, EHLO name, addresses) holds a
+    /// control character or a space; the message names it.
+    /// </exception>
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(Host))
             throw new ArgumentException("Host is required: the SMTP server to probe.", nameof(Host));
+        CheckWireText(Host, nameof(Host));
+        if (HeloName is not null)
+        {
+            if (HeloName.Length == 0)
+                throw new ArgumentException("HeloName must not be empty; leave it null for MailKit's default.", nameof(HeloName));
+            CheckWireText(HeloName, nameof(HeloName));
+        }
+
         CheckAddress(Sender, nameof(Sender));
         CheckAddress(ExternalRecipient, nameof(ExternalRecipient));
         if (LocalRecipient is not null)
@@ -86,6 +124,9 @@ public sealed class RelayProbeOptions
             throw new ArgumentException($"StepTimeout must be between 0 and 10 minutes; {StepTimeout} was given.", nameof(StepTimeout));
         if (TotalTimeout < StepTimeout)
             throw new ArgumentException($"TotalTimeout ({TotalTimeout}) must be at least StepTimeout ({StepTimeout}).", nameof(TotalTimeout));
+        CheckRange(MaxReplyBytes, 512, 16 * 1024 * 1024, nameof(MaxReplyBytes));
+        CheckRange(MaxReplyLines, 1, 100_000, nameof(MaxReplyLines));
+        CheckRange(MaxTranscriptLines, 10, 1_000_000, nameof(MaxTranscriptLines));
         if (PinnedCertificateSha256 is not null && PinnedCertificateSha256.Replace(":", string.Empty, StringComparison.Ordinal).Length != 64)
             throw new ArgumentException("PinnedCertificateSha256 must be a SHA-256 fingerprint: 64 hexadecimal digits, colons allowed.", nameof(PinnedCertificateSha256));
     }
@@ -97,10 +138,30 @@ public sealed class RelayProbeOptions
     {
         if (string.IsNullOrWhiteSpace(address))
             throw new ArgumentException($"{name} is required.", name);
-        if (!MailboxAddress.TryParse(address, out var parsed) || parsed.Address.IndexOf('@', StringComparison.Ordinal) <= 0 ||
-            address.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        CheckWireText(address, name);
+        if (address.AsSpan().IndexOfAny('<', '>') >= 0 || !MailboxAddress.TryParse(address, out var parsed) ||
+            parsed.Address.IndexOf('@', StringComparison.Ordinal) <= 0)
         {
             throw new ArgumentException($"{name} '{address}' is not an e-mail address.", name);
         }
+    }
+
+    // What goes into a command line: a CR or LF would end the command and start another one the caller never chose.
+    private static void CheckWireText(string text, string name)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsControl(c) || char.IsWhiteSpace(c))
+            {
+                string what = c switch { '\r' => "a carriage return", '\n' => "a line feed", ' ' => "a space", _ => $"the character U+{(int)c:X4}" };
+                throw new ArgumentException($"{name} holds {what}, which would change the SMTP command it is sent in.", name);
+            }
+        }
+    }
+
+    private static void CheckRange(int value, int min, int max, string name)
+    {
+        if (value < min || value > max)
+            throw new ArgumentException($"{name} must be between {min} and {max}; {value} was given.", name);
     }
 }

@@ -24,6 +24,6 @@ public sealed record RelayProbeReport
     /// <summary>What the findings mean for sending, with the remedy that fits what was seen; null when the server relays for this client as it is.</summary>
     public RelayBlockDiagnosis? Diagnosis { get; init; }
 
-    /// <summary>One English sentence.</summary>
+    /// <summary>In English: the verdict in one sentence, then the TLS findings and a login not tried, when there are.</summary>
     public required string Summary { get; init; }
 }

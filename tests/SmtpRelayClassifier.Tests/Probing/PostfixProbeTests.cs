@@ -23,7 +23,7 @@ public class PostfixProbeTests
     private const string Alice = "alice@test.example";
     private const string External = "someone@external.example";
 
-    private static RelayProbeOptions Options(string sender, NetworkCredential? credentials = null, string? secondSender = null, IPAddress? local = null, int? port = null) => new()
+    private static RelayProbeOptions Options(string sender, NetworkCredential? credentials = null, string? secondSender = null, IPAddress? local = null, int? port = null, bool pin = true) => new()
     {
         Host = PostfixInstance.Host,
         Ports = [port ?? PostfixInstance.Port],
@@ -34,7 +34,7 @@ public class PostfixProbeTests
         SecondSender = secondSender,
         LocalAddress = local,
         StepTimeout = TimeSpan.FromSeconds(10),
-        PinnedCertificateSha256 = PostfixInstance.CertificateSha256(),
+        PinnedCertificateSha256 = pin ? PostfixInstance.CertificateSha256() : null,
     };
 
     private static NetworkCredential AliceLogin(string password = "alice-secret") => new("alice", password);
@@ -51,6 +51,41 @@ public class PostfixProbeTests
         Assert.Equal("postfix.relay-access-denied", refusal.Diagnosis?.RuleId);
         Assert.Equal(SmtpFailureKind.RelayDenied, report.Diagnosis?.Kind);
         Assert.True(report.Ports[0].TlsEstablished);
+    }
+
+    // The instance's certificate is self-signed and issued for mail.test.example, not 127.0.0.1: not pinned, it is refused.
+    [PostfixFact]
+    public async Task Unauthenticated_CertificateNotPinned_DoesNotRelayAndReportsTheCertificate()
+    {
+        var report = await new SmtpRelayProber().ProbeAsync(Options(Outsider, pin: false));
+
+        Assert.Equal(RelayProbeVerdict.DoesNotRelay, report.Verdict);
+        Assert.Equal("postfix.relay-access-denied", report.Diagnosis?.RuleId);
+        var port = report.Ports.Single();
+        Assert.False(port.TlsEstablished);
+        Assert.Equal("CN=mail.test.example", port.CertificateSubject);
+        Assert.Equal(System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors | System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch, port.CertificateErrors);
+        Assert.StartsWith("certificate CN=mail.test.example refused: it is self-signed; its chain does not validate", port.TlsError, StringComparison.Ordinal);
+        Assert.Contains("it is not issued for 127.0.0.1", port.TlsError, StringComparison.Ordinal);
+        Assert.Equal(ProbeStepOutcome.Failed, report.Steps.Single(s => s.Kind == ProbeStepKind.Tls).Outcome);
+        Assert.Contains("CN=mail.test.example", report.Summary, StringComparison.Ordinal);
+    }
+
+    [PostfixFact]
+    public async Task Login_CertificateNotPinned_IsNotTriedAsPostfixsOwnLogShows()
+    {
+        int before = File.Exists(PostfixInstance.MaillogPath) ? File.ReadAllLines(PostfixInstance.MaillogPath).Length : 0;
+
+        var report = await new SmtpRelayProber().ProbeAsync(Options(Alice, AliceLogin(), pin: false));
+        await Task.Delay(500); // postlogd writes asynchronously
+
+        Assert.Equal(RelayProbeVerdict.DoesNotRelay, report.Verdict);
+        Assert.Equal(ProbeStepOutcome.NotEncrypted, report.Steps.Single(s => s.Kind == ProbeStepKind.Authenticate).Outcome);
+        Assert.DoesNotContain(report.Transcript, l => l.FromClient && l.Text.StartsWith("AUTH", StringComparison.Ordinal));
+        var disconnects = File.ReadAllLines(PostfixInstance.MaillogPath).Skip(before)
+            .Where(l => l.Contains(" disconnect from unknown[127.0.0.1]", StringComparison.Ordinal)).ToArray();
+        Assert.Contains(disconnects, l => l.Contains(" rcpt=", StringComparison.Ordinal));
+        Assert.All(disconnects, l => Assert.DoesNotContain(" auth=", l, StringComparison.Ordinal));
     }
 
     [PostfixFact]
@@ -159,19 +194,33 @@ public class PostfixProbeTests
         Assert.Equal("SenderNotAuthorized", Verdict([.. common, "--from", Alice, "--user", "alice", "--password-env", "SMTP_PROBE_TEST_PASSWORD", "--second-from", "bob@test.example"]));
         Assert.Equal("RelaysForThisNetwork", Verdict([.. common, "--from", Outsider, "--local-address", "127.0.0.2"]));
 
-        static string Verdict(string[] args)
-        {
-            using var stdin = new MemoryStream();
-            using var stdout = new MemoryStream();
-            using var stderr = new StringWriter();
-            int exit = SmtpRelayClassifier.Cli.Program.Run(args, stdin, stdout, stderr);
-            Assert.True(exit == 0, stderr.ToString());
-            using var json = JsonDocument.Parse(Encoding.UTF8.GetString(stdout.ToArray()));
-            var root = json.RootElement;
-            Assert.True(root.TryGetProperty("ports", out _));
-            Assert.True(root.TryGetProperty("steps", out _));
-            Assert.True(root.TryGetProperty("diagnosis", out _));
-            return root.GetProperty("verdict").GetString()!;
-        }
+        static string Verdict(string[] args) => Probe(args).GetProperty("verdict").GetString()!;
+    }
+
+    [PostfixFact]
+    public void Cli_ProbeJson_CertificateNotPinned_IsDoesNotRelayWithTheCertificateSubject()
+    {
+        var root = Probe(["probe", "--json", "--host", PostfixInstance.Host, "--port", PostfixInstance.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--from", Outsider, "--to", External]);
+
+        Assert.Equal("DoesNotRelay", root.GetProperty("verdict").GetString());
+        var port = root.GetProperty("ports")[0];
+        Assert.False(port.GetProperty("tlsEstablished").GetBoolean());
+        Assert.StartsWith("certificate CN=mail.test.example refused", port.GetProperty("tlsError").GetString(), StringComparison.Ordinal);
+    }
+
+    private static JsonElement Probe(string[] args)
+    {
+        using var stdin = new MemoryStream();
+        using var stdout = new MemoryStream();
+        using var stderr = new StringWriter();
+        int exit = SmtpRelayClassifier.Cli.Program.Run(args, stdin, stdout, stderr);
+        Assert.True(exit == 0, stderr.ToString());
+        using var json = JsonDocument.Parse(Encoding.UTF8.GetString(stdout.ToArray()));
+        var root = json.RootElement;
+        Assert.True(root.TryGetProperty("ports", out _));
+        Assert.True(root.TryGetProperty("steps", out _));
+        Assert.True(root.TryGetProperty("diagnosis", out _));
+        return root.Clone();
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using MailKit.Security;
 using SmtpRelayClassifier.Classification;
@@ -12,11 +13,18 @@ using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Probing;
 
-/// <summary>The prober against real SMTP servers in-process: the SmtpServer package, and the scripted server for a port that never greets.</summary>
-public class SmtpRelayProberTests
+/// <summary>
+/// The prober against real SMTP servers in-process: the SmtpServer package (with STARTTLS and a pinned certificate
+/// where a login is tested, since the login goes only over TLS), and the scripted server for a port that never greets.
+/// </summary>
+public partial class SmtpRelayProberTests
 {
-    private static RelayProbeOptions Options(int port, NetworkCredential? credentials = null, string sender = "alice@example.com", string? secondSender = null) => new()
+    private static readonly X509Certificate2 Certificate = InProcessSmtpServer.SelfSignedCertificate();
+    private static readonly string Pin = Convert.ToHexString(SHA256.HashData(Certificate.RawData));
+
+    private static RelayProbeOptions Options(int port, NetworkCredential? credentials = null, string sender = "alice@example.com", string? secondSender = null, string? pin = null) => new()
     {
+        PinnedCertificateSha256 = pin,
         Host = "127.0.0.1",
         Ports = [port],
         Security = new System.Collections.Generic.Dictionary<int, SecureSocketOptions> { [port] = SecureSocketOptions.StartTlsWhenAvailable },
@@ -76,9 +84,9 @@ public class SmtpRelayProberTests
     [Fact]
     public async Task Probe_WithCredentials_IsRelaysAfterAuthentication()
     {
-        await using var server = new InProcessSmtpServer();
+        await using var server = new InProcessSmtpServer(certificate: Certificate);
 
-        var report = await new SmtpRelayProber().ProbeAsync(Options(server.Port, Alice()));
+        var report = await new SmtpRelayProber().ProbeAsync(Options(server.Port, Alice(), pin: Pin));
 
         Assert.Equal(RelayProbeVerdict.RelaysAfterAuthentication, report.Verdict);
         Assert.Contains(report.Steps, s => s.Kind == ProbeStepKind.Authenticate && s.Outcome == ProbeStepOutcome.Succeeded);
@@ -88,9 +96,9 @@ public class SmtpRelayProberTests
     [Fact]
     public async Task Probe_WrongPassword_IsAuthenticationFailed()
     {
-        await using var server = new InProcessSmtpServer();
+        await using var server = new InProcessSmtpServer(certificate: Certificate);
 
-        var report = await new SmtpRelayProber().ProbeAsync(Options(server.Port, Alice("wrong")));
+        var report = await new SmtpRelayProber().ProbeAsync(Options(server.Port, Alice("wrong"), pin: Pin));
 
         Assert.Equal(RelayProbeVerdict.AuthenticationFailed, report.Verdict);
         Assert.Equal(SmtpFailureKind.AuthenticationFailed, report.Diagnosis?.Kind);
@@ -99,9 +107,9 @@ public class SmtpRelayProberTests
     [Fact]
     public async Task Probe_SecondSenderNotOwned_IsSenderNotAuthorized()
     {
-        await using var server = new InProcessSmtpServer();
+        await using var server = new InProcessSmtpServer(certificate: Certificate);
 
-        var report = await new SmtpRelayProber().ProbeAsync(Options(server.Port, Alice(), secondSender: "bob@example.com"));
+        var report = await new SmtpRelayProber().ProbeAsync(Options(server.Port, Alice(), secondSender: "bob@example.com", pin: Pin));
 
         Assert.Equal(RelayProbeVerdict.SenderNotAuthorized, report.Verdict);
         Assert.Equal(FailureRemedy.MatchFromAddressToAccount, report.Diagnosis?.Remedies[0]);
@@ -110,9 +118,9 @@ public class SmtpRelayProberTests
     [Fact]
     public async Task Probe_NeverSendsData_EndsEachTransactionWithRsetAndTheSessionWithQuit()
     {
-        await using var server = new InProcessSmtpServer();
+        await using var server = new InProcessSmtpServer(certificate: Certificate);
 
-        await new SmtpRelayProber().ProbeAsync(Options(server.Port, Alice(), secondSender: "bob@example.com"));
+        await new SmtpRelayProber().ProbeAsync(Options(server.Port, Alice(), secondSender: "bob@example.com", pin: Pin));
 
         var commands = server.Commands.ToArray();
         Assert.DoesNotContain("DATA", commands);
@@ -125,9 +133,9 @@ public class SmtpRelayProberTests
     [Fact]
     public async Task Probe_Transcript_RedactsTheLogin()
     {
-        await using var server = new InProcessSmtpServer();
+        await using var server = new InProcessSmtpServer(certificate: Certificate);
 
-        var report = await new SmtpRelayProber().ProbeAsync(Options(server.Port, Alice()));
+        var report = await new SmtpRelayProber().ProbeAsync(Options(server.Port, Alice(), pin: Pin));
 
         string transcript = string.Join('\n', report.Transcript);
         Assert.Contains("AUTH", transcript, StringComparison.Ordinal);
@@ -138,18 +146,30 @@ public class SmtpRelayProberTests
     }
 
     [Fact]
-    public async Task Probe_SelfSignedCertificate_IsReportedNotAccepted()
+    public async Task Probe_SelfSignedCertificate_IsAFindingAndTheRelayTestRunsInPlainTextWithoutTheLogin()
     {
-        using var certificate = InProcessSmtpServer.SelfSignedCertificate();
-        await using var server = new InProcessSmtpServer(certificate: certificate);
+        await using var server = new InProcessSmtpServer(certificate: Certificate);
 
         var report = await new SmtpRelayProber().ProbeAsync(Options(server.Port, Alice()));
 
-        Assert.Equal(RelayProbeVerdict.TlsFailed, report.Verdict);
-        Assert.False(report.Ports[0].TlsEstablished);
-        Assert.False(string.IsNullOrEmpty(report.Ports[0].TlsError));
-        Assert.Contains("STARTTLS", report.Ports[0].CapabilitiesBeforeTls);
-        Assert.DoesNotContain(report.Steps, s => s.Kind == ProbeStepKind.MailFrom);
+        Assert.Equal(RelayProbeVerdict.DoesNotRelay, report.Verdict);
+        Assert.Equal(SmtpFailureKind.RelayDenied, report.Diagnosis?.Kind);
+        var port = report.Ports[0];
+        Assert.False(port.TlsEstablished);
+        Assert.Contains("STARTTLS", port.CapabilitiesBeforeTls);
+        Assert.Equal("CN=mail.example.com", port.CertificateSubject);
+        Assert.True(port.CertificateErrors.HasFlag(System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors));
+        Assert.Contains("certificate CN=mail.example.com refused", port.TlsError, StringComparison.Ordinal);
+        Assert.Contains("self-signed", port.TlsError, StringComparison.Ordinal);
+        var tls = report.Steps.Single(s => s.Kind == ProbeStepKind.Tls);
+        Assert.Equal(ProbeStepOutcome.Failed, tls.Outcome);
+        Assert.Contains("CN=mail.example.com", tls.Description, StringComparison.Ordinal);
+        Assert.Contains(report.Steps, s => s.Kind == ProbeStepKind.RcptTo && s.Address == "someone@external.example" && s.ReplyCode == 554);
+        var login = report.Steps.Single(s => s.Kind == ProbeStepKind.Authenticate);
+        Assert.Equal(ProbeStepOutcome.NotEncrypted, login.Outcome);
+        Assert.Equal("login not tried: the session is not encrypted", login.Description);
+        Assert.DoesNotContain("AUTH", server.Commands);
+        Assert.Contains("CN=mail.example.com", report.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,7 +202,12 @@ public class SmtpRelayProberTests
             StepTimeout = TimeSpan.FromMilliseconds(500),
         });
 
-        Assert.Equal(PortReachability.Open, report.Ports[0].Reachability);
+        AssertGreetingTimedOut(report);
+    }
+
+    private static void AssertGreetingTimedOut(RelayProbeReport report)
+    {
+        Assert.Equal(PortReachability.Open, report.Ports.Single().Reachability);
         var greeting = report.Steps.Single(s => s.Kind == ProbeStepKind.Greeting);
         Assert.Equal(ProbeStepOutcome.Failed, greeting.Outcome);
         Assert.Equal("timed_out", greeting.Diagnosis?.ErrorType);
@@ -218,64 +243,5 @@ public class SmtpRelayProberTests
             Host = "127.0.0.1", Ports = [server.Port], Sender = "a@example.com", ExternalRecipient = "b@external.example",
             StepTimeout = TimeSpan.FromSeconds(30),
         }, cts.Token));
-    }
-}
-
-public class RelayProbeOptionsTests
-{
-    [Fact]
-    public void Defaults_ArePinned()
-    {
-        var options = new RelayProbeOptions { Host = "smtp.example.net", Sender = "a@example.com", ExternalRecipient = "b@external.example" };
-
-        Assert.Equal([587, 465, 25], options.Ports);
-        Assert.Equal(TimeSpan.FromSeconds(10), options.StepTimeout);
-        Assert.Equal(TimeSpan.FromMinutes(2), options.TotalTimeout);
-        Assert.Null(options.Credentials);
-        Assert.Null(options.SecondSender);
-        Assert.Null(options.LocalRecipient);
-        Assert.Null(options.LocalAddress);
-        Assert.Null(options.HeloName);
-        Assert.Null(options.PinnedCertificateSha256);
-        Assert.Null(options.ClientIsOutsider);
-        Assert.Equal(SecureSocketOptions.SslOnConnect, options.SecurityFor(465));
-        Assert.Equal(SecureSocketOptions.StartTlsWhenAvailable, options.SecurityFor(587));
-        Assert.Equal(SecureSocketOptions.StartTlsWhenAvailable, options.SecurityFor(25));
-    }
-
-    [Theory]
-    [InlineData("", "a@example.com", "b@external.example", "Host")]
-    [InlineData("h", "not-an-address", "b@external.example", "Sender")]
-    [InlineData("h", "a@example.com", "", "ExternalRecipient")]
-    [InlineData("h", "a@example.com", "b@external.example\r\nDATA", "ExternalRecipient")]
-    public void Validate_BadOption_ThrowsArgumentExceptionNamingIt(string host, string sender, string recipient, string name)
-    {
-        var options = new RelayProbeOptions { Host = host, Sender = sender, ExternalRecipient = recipient };
-
-        var e = Assert.Throws<ArgumentException>(options.Validate);
-
-        Assert.Equal(name, e.ParamName);
-    }
-
-    [Fact]
-    public void Validate_SecondSenderWithoutCredentials_IsRefused()
-    {
-        var options = new RelayProbeOptions { Host = "h", Sender = "a@example.com", ExternalRecipient = "b@external.example", SecondSender = "c@example.com" };
-
-        Assert.Equal("SecondSender", Assert.Throws<ArgumentException>(options.Validate).ParamName);
-    }
-
-    [Fact]
-    public void Validate_PortOutOfRange_IsRefused()
-    {
-        var options = new RelayProbeOptions { Host = "h", Sender = "a@example.com", ExternalRecipient = "b@external.example", Ports = [25, 70000] };
-
-        Assert.Contains("70000", Assert.Throws<ArgumentException>(options.Validate).Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ProbeAsync_NullOptions_ThrowsArgumentNull()
-    {
-        await Assert.ThrowsAsync<ArgumentNullException>(() => new SmtpRelayProber().ProbeAsync(null!));
     }
 }

@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using MailKit;
 using MailKit.Net.Smtp;
 
-namespace SmtpRelayClassifier.Probing;
+namespace SmtpRelayClassifier.Probing.Internal;
 
 /// <summary>A MailKit client that can send single envelope commands and nothing else; the prober never sends DATA.</summary>
 internal sealed class ProbeSmtpClient(IProtocolLogger logger) : SmtpClient(logger)
