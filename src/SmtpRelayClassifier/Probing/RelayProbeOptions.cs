@@ -93,7 +93,7 @@ public sealed class RelayProbeOptions
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentException">
     /// An option is missing or out of range, or an option that reaches the wire (host, EHLO name, addresses) holds a
-    /// control character or a space; the message names it.
+    /// control character, or a space outside the quoted local part of an address; the message names it.
     /// </exception>
     public void Validate()
     {
@@ -138,7 +138,7 @@ public sealed class RelayProbeOptions
     {
         if (string.IsNullOrWhiteSpace(address))
             throw new ArgumentException($"{name} is required.", name);
-        CheckWireText(address, name);
+        CheckWireText(address, name, quotedSpaces: true);
         if (address.AsSpan().IndexOfAny('<', '>') >= 0 || !MailboxAddress.TryParse(address, out var parsed) ||
             parsed.Address.IndexOf('@', StringComparison.Ordinal) <= 0)
         {
@@ -147,11 +147,18 @@ public sealed class RelayProbeOptions
     }
 
     // What goes into a command line: a CR or LF would end the command and start another one the caller never chose.
-    private static void CheckWireText(string text, string name)
+    // A space would end the argument, except inside the quoted local part of an address (RFC 5321 §4.1.2: "erin x"@example.org).
+    private static void CheckWireText(string text, string name, bool quotedSpaces = false)
     {
-        foreach (char c in text)
+        bool quoted = false;
+        for (int i = 0; i < text.Length; i++)
         {
-            if (char.IsControl(c) || char.IsWhiteSpace(c))
+            char c = text[i];
+            if (quotedSpaces && c == '"')
+                quoted = !quoted;
+            else if (quoted && c == '\\' && i + 1 < text.Length && !char.IsControl(text[i + 1]))
+                i++;
+            else if (char.IsControl(c) || (char.IsWhiteSpace(c) && !(quoted && c == ' ')))
             {
                 string what = c switch { '\r' => "a carriage return", '\n' => "a line feed", ' ' => "a space", _ => $"the character U+{(int)c:X4}" };
                 throw new ArgumentException($"{name} holds {what}, which would change the SMTP command it is sent in.", name);

@@ -57,6 +57,8 @@ public class RelayProbeOptionsTests
     [InlineData("Sender", "a@example.com> SIZE=1")]
     [InlineData("ExternalRecipient", "b@external.example\u0085")]
     [InlineData("LocalRecipient", "c@example.com\r\nRSET")]
+    [InlineData("Sender", "erin x@example.com")]
+    [InlineData("Sender", "\"erin\r\nDATA\"@example.com")]
     public void Validate_WireOptionWithAControlCharacter_ThrowsArgumentExceptionNamingIt(string name, string value)
     {
         var options = With(name, value);
@@ -65,6 +67,15 @@ public class RelayProbeOptionsTests
 
         Assert.Equal(name, e.ParamName);
         Assert.Contains(name, e.Message, StringComparison.Ordinal);
+    }
+
+    // RFC 5321 §4.1.2: a quoted local part may hold spaces and escaped quotes; they stay inside the one argument.
+    [Theory]
+    [InlineData("Sender", "\"erin x\"@example.com")]
+    [InlineData("ExternalRecipient", "\"a \\\" b\"@external.example")]
+    public void Validate_QuotedLocalPartWithASpace_IsAccepted(string name, string value)
+    {
+        With(name, value).Validate();
     }
 
     [Theory]
