@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Inputs;
 using SmtpRelayClassifier.Parsing;
+using SmtpRelayClassifier.Scanning;
 using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;
 
@@ -252,6 +253,12 @@ public class SmtpFailureClassifierTests
         ("reply", "", "host said: "),
         ("reply", "", "Server Response: '"),
         ("reply", "550 ", "\u00e9"),
+        ("reply", "550 ", "\u2019 "),
+        ("reply", "550 ", "\\r\\n"),
+        ("reply", "", "smtp;"),
+        ("reply", "", "Remote Server returned '"),
+        ("log", "550 ", "denied.x@"),
+        ("log", "550 5.7.1 ", "a@b "),
         ("dialog", "Server Response: '550 relay denied', Port:", " "),
         ("dialog", "Server Response: '550 relay denied', Port:", "\t"),
         ("dialog", "Error Number: 0x800CCC79", ", "),
@@ -270,7 +277,7 @@ public class SmtpFailureClassifierTests
         foreach (var (reader, prefix, unit) in AdversarialInputs)
         {
             string small = Build(prefix, unit, Small), big = Build(prefix, unit, Large);
-            Action<string> read = reader == "dialog" ? ReadDialog : ClassifyTextAndParseBytes;
+            Action<string> read = reader switch { "dialog" => ReadDialog, "log" => ReadLog, _ => ClassifyTextAndParseBytes };
             var growth = GrowthTimer.Measure(() => read(small), () => read(big), Large / Small, MaxRatio);
             if (growth.Ratio > MaxRatio)
             {
@@ -298,6 +305,22 @@ public class SmtpFailureClassifierTests
     {
         Assert.NotNull(Classifier.Classify(reply).RuleId);
         SmtpReplyParser.TryParse(Encoding.UTF8.GetBytes(reply), out _);
+    }
+
+    // A Postfix log of twenty lines whose replies share the text.
+    private static void ReadLog(string text)
+    {
+        const int Lines = 20;
+        var log = new StringBuilder();
+        for (int i = 0; i < Lines; i++)
+        {
+            log.Append("Nov 28 01:19:40 mail postfix/smtp[23841]: A8C60B1E293: to=<bob@relaytest.example>, relay=127.0.0.1[127.0.0.1]:2526, ")
+                .Append("delay=0.13, delays=0.02/0.04/0.05/0.03, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.1] said: ")
+                .Append(text.AsSpan(0, text.Length / Lines)).Append(")\n");
+        }
+
+        var failures = new MailLogReader().ReadAsync(new System.IO.MemoryStream(Encoding.UTF8.GetBytes(log.ToString()))).ToBlockingEnumerable();
+        Assert.Equal(Lines, failures.Count());
     }
 
     private static void ReadDialog(string text)
