@@ -282,7 +282,7 @@ public class SmtpFailureClassifierTests
             if (growth.Ratio > MaxRatio)
             {
                 slow.Add($"{reader} {Show(prefix)} + {Show(unit)} * n: 100 KB {growth.Small.TotalMilliseconds:F1} ms, " +
-                    $"1 MB {(growth.Large is { } large ? $"{large.TotalMilliseconds:F1} ms" : "given up")}, ratio {growth.Ratio:F1}");
+                    $"1 MB {(growth.Large is { } time ? $"{time.TotalMilliseconds:F1} ms" : "given up")}, ratio {growth.Ratio:F1}");
             }
         }
 
