@@ -111,13 +111,10 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         if (evidence.Server is null && parsed.HasRemoteHost)
             evidence.Server = parsed.GetRemoteHost(source);
 
+        // One text for every form of the same input (string, chars, bytes): the string itself is kept only when it is that text.
         var (offset, length) = parsed.Text.GetOffsetAndLength(source.Length);
         if (evidence.ReplyText is null && length > 0)
-        {
-            evidence.ReplyText = wholeInput is not null && offset == 0 && length == wholeInput.Length
-                ? wholeInput
-                : parsed.GetText(source);
-        }
+            evidence.ReplyText = ReplyScanner.NormalizeText(source, parsed, wholeInput);
 
         var rule = _rules.Evaluate(source.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
         return Build(rule, evidence);

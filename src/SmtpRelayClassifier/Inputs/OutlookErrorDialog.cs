@@ -168,14 +168,19 @@ public sealed record OutlookErrorDialog
     {
         var found = new List<(int Start, int ValueStart, Field Field, bool French)>();
         int i = 0;
+        // The last character before i that is not a blank: the text's start counts as a line break.
+        char lastMark = '\n';
         while (i < text.Length)
         {
             (int ValueStart, Field Field, bool French, int Length) best = default;
-            if (IsFieldBoundary(text, i))
+            // Every label starts with an ASCII letter: its first letter is compared before the label.
+            if (IsFieldSeparator(lastMark) && char.IsAsciiLetter(text[i]))
             {
+                int first = text[i] | 0x20;
                 foreach (var (field, label, french) in Labels)
                 {
-                    if (label.Length <= best.Length || string.Compare(text, i, label, 0, label.Length, StringComparison.OrdinalIgnoreCase) != 0)
+                    if (label.Length <= best.Length || (label[0] | 0x20) != first ||
+                        string.Compare(text, i, label, 0, label.Length, StringComparison.OrdinalIgnoreCase) != 0)
                         continue;
                     int valueStart = ValueStart(text, i + label.Length, field);
                     if (valueStart >= 0)
@@ -183,28 +188,26 @@ public sealed record OutlookErrorDialog
                 }
             }
 
+            int next = i + 1;
             if (best.Length > 0)
             {
                 found.Add((i, best.ValueStart, best.Field, best.French));
-                i = best.ValueStart;
+                next = best.ValueStart;
             }
-            else
+
+            // Each character is looked at once on the way: a run of blanks is not walked back over at every position.
+            for (; i < next; i++)
             {
-                i++;
+                if (text[i] is not (' ' or '\t'))
+                    lastMark = text[i];
             }
         }
 
         return found;
     }
 
-    // A label starts the text, or follows a field separator (", " or ". ") or a line break.
-    private static bool IsFieldBoundary(string text, int i)
-    {
-        int j = i - 1;
-        while (j >= 0 && text[j] is ' ' or '\t')
-            j--;
-        return j < 0 || text[j] is ',' or '.' or ';' or '\n' or '\r' or ':';
-    }
+    // A label starts the text, or follows a field separator (", " or ". ") or a line break, after blanks if any.
+    private static bool IsFieldSeparator(char c) => c is ',' or '.' or ';' or '\n' or '\r' or ':';
 
     // After a label: "Label: value", "Label : value" (French), or "Subject 'x'" / "Port 25" without a colon.
     private static int ValueStart(string text, int afterLabel, Field field)

@@ -2,20 +2,19 @@ using System;
 using System.Numerics;
 using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Parsing;
+using static SmtpRelayClassifier.Internal.AsciiSearch;
 
 namespace SmtpRelayClassifier.Internal;
 
 /// <summary>
 /// The reply parser's machinery, written once for UTF-16 (<c>char</c>) and UTF-8 (<c>byte</c>) input: every structural
 /// element of a reply and of its wrappers is ASCII, so both are read as code units compared with ASCII values.
-/// Bounds-checked, allocation-free, and linear in the input length.
+/// Bounds-checked, allocation-free, and linear in the input length. Wrappers are peeled by <see cref="WrapperPeeler"/>;
+/// every search window is counted in characters (<see cref="CharWindows{T}"/>), so chars and UTF-8 bytes of the same
+/// reply give the same result.
 /// </summary>
 internal static class ReplyScanner
 {
-    // How far into the input a wrapper's marker is looked for. Wrappers are short; a reply hidden deeper in a
-    // large text is not a reply of that text.
-    private const int WrapperSearchWindow = 1024;
-
     // How far back from the end qmail's "(#5.7.1)" or Postfix's "(in reply to ... command)" may start.
     private const int TrailerWindow = 64;
 
@@ -25,6 +24,7 @@ internal static class ReplyScanner
         int start = 0;
         int end = s.Length;
         TrimWhitespace(s, ref start, ref end);
+        var windows = new CharWindows<T>(s);
 
         var wrappers = SmtpReplyWrappers.None;
         var stage = SmtpStage.Unknown;
@@ -34,7 +34,7 @@ internal static class ReplyScanner
         // Peel wrappers. Each pass removes one; the bound keeps hostile input linear.
         for (int pass = 0; pass < 6 && start < end && !IsDigit(At(s, start)); pass++)
         {
-            if (!PeelWrapper(s, ref start, ref end, ref wrappers, ref stage, ref mailbox, ref host))
+            if (!WrapperPeeler.PeelWrapper(s, ref windows, ref start, ref end, ref wrappers, ref stage, ref mailbox, ref host))
                 break;
         }
 
@@ -94,11 +94,11 @@ internal static class ReplyScanner
         // Postfix: "... (in reply to RCPT TO command)" names the command the reply answered.
         if (textEnd - textStart > 0 && At(s, textEnd - 1) == ')')
         {
-            int windowStart = Math.Max(textStart, textEnd - TrailerWindow);
+            int windowStart = windows.Before(textStart, textEnd, TrailerWindow);
             int idx = LastIndexOfIgnoreCase(s, windowStart, textEnd, "(in reply to ");
             if (idx >= 0)
             {
-                var trailerStage = ReadCommandStage(s, idx + 13, textEnd - 1);
+                var trailerStage = WrapperPeeler.ReadCommandStage(s, idx + 13, textEnd - 1);
                 if (stage == SmtpStage.Unknown)
                     stage = trailerStage;
                 wrappers |= SmtpReplyWrappers.PostfixInReplyTo;
@@ -110,25 +110,29 @@ internal static class ReplyScanner
         // qmail puts the enhanced code at the end: "... (#5.7.1)", chkuser "(#5.5.3 - chkuser)".
         if (enhanced.IsEmpty && textEnd - textStart > 3)
         {
-            int windowStart = Math.Max(textStart, textEnd - TrailerWindow);
+            int windowStart = windows.Before(textStart, textEnd, TrailerWindow);
             int idx = s[windowStart..textEnd].LastIndexOf(T.CreateTruncating('#'));
             if (idx > 0 && At(s, windowStart + idx - 1) == '(' && TryReadEnhancedCode(s, windowStart + idx + 1, out var tailCode, out _))
                 enhanced = tailCode;
         }
 
         if (mailbox.Equals(default(Range)))
-            mailbox = FindMailbox(s, textStart, textEnd);
+            mailbox = FindMailbox(s, ref windows, textStart, textEnd);
 
         return new SmtpReply(code, enhanced, stage, wrappers, textStart..textEnd, mailbox, host, lineCount, continues);
     }
 
-    /// <summary>Builds MailKit's form of the text: each line's text without its code, joined with '\n'.</summary>
-    public static string NormalizeText(ReadOnlySpan<char> s, in SmtpReply reply)
+    /// <summary>
+    /// Builds MailKit's form of the text: each line's text without its code, joined with '\n'. The same text whatever
+    /// the form of the input; <paramref name="whole"/>, when given, is <paramref name="s"/> as a string, returned
+    /// instead of a copy when the text is all of it.
+    /// </summary>
+    public static string NormalizeText(ReadOnlySpan<char> s, in SmtpReply reply, string? whole = null)
     {
         var (offset, length) = reply.Text.GetOffsetAndLength(s.Length);
         var text = s.Slice(offset, length);
         if (reply.LineCount <= 1 || FindLineBreak(text, 0, text.Length, out _) < 0)
-            return text.ToString();
+            return whole is not null && offset == 0 && length == whole.Length ? whole : text.ToString();
 
         // Multi-line: the result is never longer than the range itself.
         char[]? rented = null;
@@ -235,212 +239,16 @@ internal static class ReplyScanner
         return -1;
     }
 
-    private static bool PeelWrapper<T>(
-        ReadOnlySpan<T> s,
-        ref int start,
-        ref int end,
-        ref SmtpReplyWrappers wrappers,
-        ref SmtpStage stage,
-        ref Range mailbox,
-        ref Range host)
+    private static Range FindMailbox<T>(ReadOnlySpan<T> s, ref CharWindows<T> windows, int start, int end)
         where T : unmanaged, IBinaryInteger<T>
     {
-        if (StartsWithIgnoreCase(s, start, end, "diagnostic-code:"))
-        {
-            start += 16;
-            SkipBlanks(s, ref start, end);
-            wrappers |= SmtpReplyWrappers.DsnDiagnosticCode;
-            return true;
-        }
-
-        if (StartsWithIgnoreCase(s, start, end, "smtp;"))
-        {
-            start += 5;
-            SkipBlanks(s, ref start, end);
-            wrappers |= SmtpReplyWrappers.DsnDiagnosticCode;
-            return true;
-        }
-
-        int window = Math.Min(end, start + WrapperSearchWindow);
-
-        // Exim: "SMTP error from remote mail server after RCPT TO:<bob@example.org>: 550 ..."
-        int exim = IndexOfIgnoreCase(s, start, window, "smtp error from remote mail server after ");
-        if (exim >= 0)
-        {
-            int pos = exim + 41;
-            if (StartsWithIgnoreCase(s, pos, end, "pipelined "))
-                pos += 10;
-            stage = ReadCommandStage(s, pos, Math.Min(end, pos + 20));
-            int colonFrom = pos;
-            int lt = IndexOf(s, pos, Math.Min(end, pos + 24), '<');
-            if (lt >= 0)
-            {
-                int gt = IndexOf(s, lt + 1, Math.Min(end, lt + 1 + 512), '>');
-                if (gt > lt)
-                {
-                    if (gt > lt + 1)
-                        mailbox = (lt + 1)..gt;
-                    colonFrom = gt + 1;
-                }
-            }
-
-            int colon = IndexOf(s, colonFrom, Math.Min(end, colonFrom + 256), ':');
-            if (colon < 0)
-                return false;
-            start = colon + 1;
-            SkipWhitespace(s, ref start, end);
-            // Older Exim: "...: host mx.example.com [192.0.2.1]: 550 ..."
-            if (StartsWithIgnoreCase(s, start, end, "host "))
-            {
-                int close = IndexOfIgnoreCase(s, start, Math.Min(end, start + 300), "]:");
-                if (close > 0)
-                {
-                    host = ReadHostName(s, start + 5, close);
-                    start = close + 2;
-                    SkipWhitespace(s, ref start, end);
-                }
-            }
-
-            wrappers |= SmtpReplyWrappers.EximRemoteError;
-            return true;
-        }
-
-        // Postfix: "host mx.example.com[192.0.2.1] said: 554 ..."
-        int said = IndexOfIgnoreCase(s, start, window, "said:");
-        if (said > start && At(s, said - 1) == ' ')
-        {
-            said--;
-            int hostWord = LastIndexOfIgnoreCase(s, start, said, "host ");
-            if (hostWord >= 0)
-                host = ReadHostName(s, hostWord + 5, said);
-            start = said + 6;
-            SkipWhitespace(s, ref start, end);
-            wrappers |= SmtpReplyWrappers.PostfixHostSaid;
-            return true;
-        }
-
-        // Outlook dialog: "Server Response: '550 ...', Port: 25" (French: "Réponse du serveur : '...'").
-        if (TryPeelQuoted(s, ref start, ref end, window, "server response:") ||
-            TryPeelQuoted(s, ref start, ref end, window, "ponse du serveur :") ||
-            TryPeelQuoted(s, ref start, ref end, window, "ponse du serveur:"))
-        {
-            wrappers |= SmtpReplyWrappers.OutlookServerResponse;
-            return true;
-        }
-
-        // Exchange NDR: "Remote Server returned '554 5.7.1 <bob@example.org>: Relay access denied'"
-        if (TryPeelQuoted(s, ref start, ref end, window, "remote server returned"))
-        {
-            wrappers |= SmtpReplyWrappers.ExchangeRemoteServerReturned;
-            return true;
-        }
-
-        // System.Net.Mail: "Mailbox unavailable. The server response was: 5.7.1 Unable to relay"
-        int snm = IndexOfIgnoreCase(s, start, window, "the server response was:");
-        if (snm >= 0)
-        {
-            start = snm + 24;
-            SkipWhitespace(s, ref start, end);
-            wrappers |= SmtpReplyWrappers.SystemNetMailServerResponse;
-            return true;
-        }
-
-        return false;
-    }
-
-    private static bool TryPeelQuoted<T>(ReadOnlySpan<T> s, ref int start, ref int end, int window, string marker)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        int idx = IndexOfIgnoreCase(s, start, window, marker);
-        if (idx < 0)
-            return false;
-        int pos = idx + marker.Length;
-        SkipBlanks(s, ref pos, end);
-        if (pos >= end || !IsQuote(s, pos, end, out int quoteLength))
-            return false;
-        pos += quoteLength;
-
-        // The value ends at the quote that closes it: one followed by ',' or '.' or the end of the input. Replies
-        // hold apostrophes ("isn't in my list"), so a quote followed by a letter does not end it.
-        int close = end;
-        for (int i = pos; i < end; i++)
-        {
-            if (!IsQuote(s, i, end, out int qlen))
-                continue;
-            int after = i + qlen;
-            while (after < end && At(s, after) is ' ' or '\t')
-                after++;
-            if (after >= end || At(s, after) is ',' or '.' or ';' or '\r' or '\n')
-            {
-                close = i;
-                break;
-            }
-        }
-
-        start = pos;
-        end = close;
-        TrimWhitespace(s, ref start, ref end);
-        return true;
-    }
-
-    // ' or the typographic ’ (U+2019; E2 80 99 in UTF-8).
-    private static bool IsQuote<T>(ReadOnlySpan<T> s, int pos, int end, out int length)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        int c = At(s, pos);
-        length = 1;
-        if (c == '\'' || (typeof(T) == typeof(char) && c == 0x2019))
-            return true;
-        if (typeof(T) == typeof(byte) && c == 0xE2 && pos + 2 < end && At(s, pos + 1) == 0x80 && At(s, pos + 2) == 0x99)
-        {
-            length = 3;
-            return true;
-        }
-
-        return false;
-    }
-
-    private static SmtpStage ReadCommandStage<T>(ReadOnlySpan<T> s, int pos, int end)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        if (StartsWithIgnoreCase(s, pos, end, "rcpt"))
-            return SmtpStage.Rcpt;
-        if (StartsWithIgnoreCase(s, pos, end, "mail"))
-            return SmtpStage.Mail;
-        if (StartsWithIgnoreCase(s, pos, end, "end of data") || StartsWithIgnoreCase(s, pos, end, "end of bdat"))
-            return SmtpStage.EndOfData;
-        if (StartsWithIgnoreCase(s, pos, end, "data") || StartsWithIgnoreCase(s, pos, end, "bdat"))
-            return SmtpStage.Data;
-        if (StartsWithIgnoreCase(s, pos, end, "ehlo") || StartsWithIgnoreCase(s, pos, end, "helo") || StartsWithIgnoreCase(s, pos, end, "lhlo"))
-            return SmtpStage.Ehlo;
-        if (StartsWithIgnoreCase(s, pos, end, "starttls"))
-            return SmtpStage.StartTls;
-        if (StartsWithIgnoreCase(s, pos, end, "auth"))
-            return SmtpStage.Auth;
-        if (StartsWithIgnoreCase(s, pos, end, "initial") || StartsWithIgnoreCase(s, pos, end, "connect") || StartsWithIgnoreCase(s, pos, end, "greeting"))
-            return SmtpStage.Connect;
-        return SmtpStage.Unknown;
-    }
-
-    private static Range ReadHostName<T>(ReadOnlySpan<T> s, int from, int end)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        int i = from;
-        while (i < end && At(s, i) is not (' ' or '[' or '\t' or ':'))
-            i++;
-        return i > from ? from..i : default;
-    }
-
-    private static Range FindMailbox<T>(ReadOnlySpan<T> s, int start, int end)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        int window = Math.Min(end, start + WrapperSearchWindow);
+        int window = windows.After(start, end, WrapperPeeler.WrapperSearchWindow);
 
         // "<bob@example.org>"
         int lt = IndexOf(s, start, window, '<');
         while (lt >= 0)
         {
-            int gt = IndexOf(s, lt + 1, Math.Min(end, lt + 1 + 320), '>');
+            int gt = IndexOf(s, lt + 1, windows.After(lt + 1, end, 320), '>');
             if (gt < 0)
                 break;
             if (IndexOf(s, lt + 1, gt, '@') > lt && IndexOf(s, lt + 1, gt, ' ') < 0)
@@ -508,108 +316,4 @@ internal static class ReplyScanner
 
         return digits > 0;
     }
-
-    private static bool StartsWithIgnoreCase<T>(ReadOnlySpan<T> s, int pos, int end, string lowerAscii)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        if (pos < 0 || pos + lowerAscii.Length > end)
-            return false;
-        for (int i = 0; i < lowerAscii.Length; i++)
-        {
-            int c = At(s, pos + i);
-            if (c is >= 'A' and <= 'Z')
-                c |= 0x20;
-            if (c != lowerAscii[i])
-                return false;
-        }
-
-        return true;
-    }
-
-    private static int IndexOfIgnoreCase<T>(ReadOnlySpan<T> s, int from, int end, string lowerAscii)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        if (from >= end)
-            return -1;
-        char first = lowerAscii[0];
-        var lower = T.CreateTruncating(first);
-        var upper = T.CreateTruncating(first is >= 'a' and <= 'z' ? (char)(first - 0x20) : first);
-        int i = from;
-        int last = end - lowerAscii.Length;
-        while (i <= last)
-        {
-            int rel = s[i..(last + 1)].IndexOfAny(lower, upper);
-            if (rel < 0)
-                return -1;
-            i += rel;
-            if (StartsWithIgnoreCase(s, i, end, lowerAscii))
-                return i;
-            i++;
-        }
-
-        return -1;
-    }
-
-    private static int LastIndexOfIgnoreCase<T>(ReadOnlySpan<T> s, int from, int end, string lowerAscii)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        for (int i = end - lowerAscii.Length; i >= from; i--)
-        {
-            if (StartsWithIgnoreCase(s, i, end, lowerAscii))
-                return i;
-        }
-
-        return -1;
-    }
-
-    private static int IndexOf<T>(ReadOnlySpan<T> s, int from, int end, char value)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        if (from >= end)
-            return -1;
-        int rel = s[from..end].IndexOf(T.CreateTruncating(value));
-        return rel < 0 ? -1 : from + rel;
-    }
-
-    private static void TrimWhitespace<T>(ReadOnlySpan<T> s, ref int start, ref int end)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        SkipWhitespace(s, ref start, end);
-        TrimEnd(s, start, ref end);
-    }
-
-    private static void TrimEnd<T>(ReadOnlySpan<T> s, int start, ref int end)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        while (end > start && IsWhitespace(At(s, end - 1)))
-            end--;
-        // A trailing written-out "\n" or "\r\n" of a log line.
-        while (end - start >= 2 && At(s, end - 2) == '\\' && At(s, end - 1) is 'n' or 'r')
-        {
-            end -= 2;
-            while (end > start && IsWhitespace(At(s, end - 1)))
-                end--;
-        }
-    }
-
-    private static void SkipWhitespace<T>(ReadOnlySpan<T> s, ref int pos, int end)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        while (pos < end && IsWhitespace(At(s, pos)))
-            pos++;
-    }
-
-    private static void SkipBlanks<T>(ReadOnlySpan<T> s, ref int pos, int end)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        while (pos < end && At(s, pos) is ' ' or '\t')
-            pos++;
-    }
-
-    private static bool IsWhitespace(int c) => c is ' ' or '\t' or '\r' or '\n' or '\f' or '\v' or 0xA0;
-
-    private static bool IsDigit(int c) => (uint)(c - '0') <= 9;
-
-    private static int At<T>(ReadOnlySpan<T> s, int i)
-        where T : unmanaged, IBinaryInteger<T> => int.CreateTruncating(s[i]);
 }

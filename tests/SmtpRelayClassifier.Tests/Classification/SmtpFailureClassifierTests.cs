@@ -3,10 +3,17 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using SmtpRelayClassifier.Classification;
+using SmtpRelayClassifier.Inputs;
+using SmtpRelayClassifier.Parsing;
+using SmtpRelayClassifier.Scanning;
+using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Classification;
 
+// The growth test times inputs: the class runs alone, after the tests that run in parallel.
+[Collection(nameof(SmtpFailureClassifierTests))]
+[CollectionDefinition(nameof(SmtpFailureClassifierTests), DisableParallelization = true)]
 public class SmtpFailureClassifierTests
 {
     private static readonly SmtpFailureClassifier Classifier = SmtpFailureClassifier.Default;
@@ -82,6 +89,25 @@ public class SmtpFailureClassifierTests
 
         Assert.Equal(SmtpFailureKind.RelayDenied, d.Kind);
         Assert.Equal("<personne@exemple.com>... Relais refusé", d.ReplyText);
+    }
+
+    // One rule for the text of every form: the string, its chars and its UTF-8 bytes give the same ReplyText and kind.
+    [Theory]
+    [InlineData("  554 5.7.1 <bob@example.org>: Relay access denied \r\n")]
+    [InlineData("Relay access denied\r\nAuthenticate first")]
+    [InlineData("\r\n550-5.7.1 Unable to relay\r\n550 5.7.1 for this address\r\n")]
+    [InlineData("Relaying denied")]
+    [InlineData("\t554 5.7.1 Relais refusé à\r\n")]
+    [InlineData("Relais refusé à")]
+    public void Classify_StringCharsAndBytes_GiveTheSameReplyText(string reply)
+    {
+        var fromString = Classifier.Classify(reply);
+        var fromChars = Classifier.Classify(reply.AsSpan());
+        var fromBytes = Classifier.Classify(Encoding.UTF8.GetBytes(reply).AsSpan());
+
+        Assert.NotNull(fromString.ReplyText);
+        Assert.Equal((fromString.ReplyText, fromString.Kind), (fromChars.ReplyText, fromChars.Kind));
+        Assert.Equal((fromString.ReplyText, fromString.Kind), (fromBytes.ReplyText, fromBytes.Kind));
     }
 
     [Theory]
@@ -201,5 +227,105 @@ public class SmtpFailureClassifierTests
                     Assert.Equal(expected[i], Classifier.Classify(replies[i].Reply, SmtpFailureContext.ForStage(replies[i].Stage)).RuleId);
             }
         })));
+    }
+
+    // Inputs built to make a scan start over: a phrase glued to an address, runs of one character, separators, line
+    // breaks, wrapper markers and the Outlook dialog's labels, each repeated to the size measured.
+    private static readonly (string Reader, string Prefix, string Unit)[] AdversarialInputs =
+    [
+        ("reply", "550 ", "denied.x@"),
+        ("reply", "550 ", "relay@"),
+        ("reply", "550 5.7.1 ", "relaying.denied."),
+        ("reply", "550 ", "a"),
+        ("reply", "550 ", "@"),
+        ("reply", "550 ", "."),
+        ("reply", "550 ", "7"),
+        ("reply", "550 ", "5.7.1 "),
+        ("reply", "550 ", " "),
+        ("reply", "550 ", "\t"),
+        ("reply", "", "\n"),
+        ("reply", "", "550-5.7.1 relay denied\r\n"),
+        ("reply", "550 ", "\\n"),
+        ("reply", "550 ", "<a@"),
+        ("reply", "550 ", "x@y.z... "),
+        ("reply", "550 ", "(#5.7.1"),
+        ("reply", "550 ", "(in reply to "),
+        ("reply", "", "host said: "),
+        ("reply", "", "Server Response: '"),
+        ("reply", "550 ", "\u00e9"),
+        ("reply", "550 ", "\u2019 "),
+        ("reply", "550 ", "\\r\\n"),
+        ("reply", "", "smtp;"),
+        ("reply", "", "Remote Server returned '"),
+        ("log", "550 ", "denied.x@"),
+        ("log", "550 5.7.1 ", "a@b "),
+        ("dialog", "Server Response: '550 relay denied', Port:", " "),
+        ("dialog", "Server Response: '550 relay denied', Port:", "\t"),
+        ("dialog", "Error Number: 0x800CCC79", ", "),
+        ("dialog", "", "Server Response: '"),
+        ("dialog", "Server Response: '550 ", "' "),
+        ("dialog", "", "0x800CCC7"),
+    ];
+
+    [Fact]
+    public void Classify_AdversarialInputs_TakeTimeProportionalToTheirLength()
+    {
+        const int Small = 100 * 1024;
+        const int Large = 1024 * 1024;
+        const double MaxRatio = 20;
+        var slow = new System.Collections.Generic.List<string>();
+        foreach (var (reader, prefix, unit) in AdversarialInputs)
+        {
+            string small = Build(prefix, unit, Small), big = Build(prefix, unit, Large);
+            Action<string> read = reader switch { "dialog" => ReadDialog, "log" => ReadLog, _ => ClassifyTextAndParseBytes };
+            var growth = GrowthTimer.Measure(() => read(small), () => read(big), Large / Small, MaxRatio);
+            if (growth.Ratio > MaxRatio)
+            {
+                slow.Add($"{reader} {Show(prefix)} + {Show(unit)} * n: 100 KB {growth.Small.TotalMilliseconds:F1} ms, " +
+                    $"1 MB {(growth.Large is { } time ? $"{time.TotalMilliseconds:F1} ms" : "given up")}, ratio {growth.Ratio:F1}");
+            }
+        }
+
+        Assert.True(slow.Count == 0, string.Join(Environment.NewLine, slow));
+    }
+
+    private static string Show(string text) => "\"" + text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal) + "\"";
+
+    private static string Build(string prefix, string unit, int length)
+    {
+        var text = new StringBuilder(length + unit.Length);
+        text.Append(prefix);
+        while (text.Length < length)
+            text.Append(unit);
+        return text.ToString(0, length);
+    }
+
+    // The classifier over the text, and the parser over its bytes (the byte scanner).
+    private static void ClassifyTextAndParseBytes(string reply)
+    {
+        Assert.NotNull(Classifier.Classify(reply).RuleId);
+        SmtpReplyParser.TryParse(Encoding.UTF8.GetBytes(reply), out _);
+    }
+
+    // A Postfix log of twenty lines whose replies share the text.
+    private static void ReadLog(string text)
+    {
+        const int Lines = 20;
+        var log = new StringBuilder();
+        for (int i = 0; i < Lines; i++)
+        {
+            log.Append("Nov 28 01:19:40 mail postfix/smtp[23841]: A8C60B1E293: to=<bob@relaytest.example>, relay=127.0.0.1[127.0.0.1]:2526, ")
+                .Append("delay=0.13, delays=0.02/0.04/0.05/0.03, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.1] said: ")
+                .Append(text.AsSpan(0, text.Length / Lines)).Append(")\n");
+        }
+
+        var failures = new MailLogReader().ReadAsync(new System.IO.MemoryStream(Encoding.UTF8.GetBytes(log.ToString()))).ToBlockingEnumerable();
+        Assert.Equal(Lines, failures.Count());
+    }
+
+    private static void ReadDialog(string text)
+    {
+        if (OutlookErrorDialog.TryParse(text, out var dialog))
+            Assert.NotNull(Classifier.Classify(dialog).RuleId);
     }
 }

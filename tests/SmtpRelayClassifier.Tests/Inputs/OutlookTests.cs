@@ -3,10 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Inputs;
+using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Inputs;
 
+// The growth test times inputs: it runs with the classifier's, alone.
+[Collection(nameof(SmtpRelayClassifier.Tests.Classification.SmtpFailureClassifierTests))]
 public class OutlookTests
 {
     private static readonly SmtpFailureClassifier Classifier = SmtpFailureClassifier.Default;
@@ -266,6 +269,26 @@ public class OutlookTests
     public void TryParse_Null_ThrowsArgumentNull()
     {
         Assert.Throws<ArgumentNullException>(() => OutlookErrorDialog.TryParse(null!, out _));
+    }
+
+    // Every position of a run of blanks after a field separator may start a label: finding out must not walk back over
+    // the run each time. Sizes small enough that a quadratic reader fails in seconds rather than minutes.
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\t")]
+    [InlineData(" \t")]
+    public void TryParse_LongRunOfBlanks_TakesTimeProportionalToItsLength(string blank)
+    {
+        string Dialog(int length) =>
+            "Server Response: '550 5.7.1 Relaying denied', Port:" + string.Concat(Enumerable.Repeat(blank, length / blank.Length)) + ", Error Number: 0x800CCC79";
+        string small = Dialog(10 * 1024), large = Dialog(100 * 1024);
+
+        var growth = GrowthTimer.Measure(() => OutlookErrorDialog.TryParse(small, out _), () => OutlookErrorDialog.TryParse(large, out _), 10, 20);
+
+        Assert.True(growth.Ratio <= 20, $"10 KB {growth.Small.TotalMilliseconds:F2} ms, " +
+            $"100 KB {(growth.Large is { } time ? $"{time.TotalMilliseconds:F2} ms" : "given up")}, ratio {growth.Ratio:F1}");
+        Assert.True(OutlookErrorDialog.TryParse(large, out var dialog));
+        Assert.Equal(0x800CCC79u, dialog.ErrorNumber?.Value);
     }
 }
 

@@ -294,6 +294,85 @@ public class SmtpReplyParserTests
         Assert.Equal("Relais refusé pour <bob@exemple.fr>", Encoding.UTF8.GetString(input[reply.Text]));
     }
 
+    // 'à' is C3 A0 in UTF-8: the byte A0 ends it and is not a no-break space.
+    [Theory]
+    [InlineData("554 5.7.1 Relais refusé à")]
+    [InlineData("554 5.7.1 Relais refusé à\r\n")]
+    [InlineData("554 5.7.1 Relais refusé à \t")]
+    [InlineData("550 5.7.1 <bob@exemple.fr>... Relais refusé à\r\n")]
+    public void TryParse_Utf8TextEndingInA_KeepsTheLastCharacterWhole(string input)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(input);
+        SmtpReplyParser.TryParse(input, out var fromChars);
+
+        Assert.True(SmtpReplyParser.TryParse(bytes, out var fromBytes));
+        Assert.EndsWith("refusé à", SmtpReplyParser.DecodeText(bytes[fromBytes.Text]), StringComparison.Ordinal);
+        Assert.Equal(fromChars.GetText(input), SmtpReplyParser.DecodeText(bytes[fromBytes.Text]));
+    }
+
+    // The windows in which a mailbox or a wrapper is looked for are counted in characters: bytes of a text with many
+    // non-ASCII characters find what the same text finds as chars, and what its ASCII twin (as many UTF-16 code units
+    // of ASCII) finds.
+    [Theory]
+    [InlineData("é", "e", 600, true)]
+    [InlineData("中", "z", 400, true)]
+    [InlineData("😀", "ee", 300, true)]
+    [InlineData("é", "e", 1100, false)]
+    [InlineData("😀", "ee", 600, false)]
+    public void TryParse_LongNonAsciiTextBeforeTheMailbox_FindsWhatItsAsciiTwinFinds(string filler, string twin, int count, bool found)
+    {
+        string Reply(string f) => "550 5.7.1 " + string.Concat(System.Linq.Enumerable.Repeat(f, count)) + " <bob@example.org>: Relay access denied";
+        string input = Reply(filler), ascii = Reply(twin);
+        byte[] bytes = Encoding.UTF8.GetBytes(input);
+
+        SmtpReplyParser.TryParse(ascii, out var fromTwin);
+        SmtpReplyParser.TryParse(input, out var fromChars);
+        SmtpReplyParser.TryParse(bytes, out var fromBytes);
+
+        Assert.Equal(found ? "bob@example.org" : null, fromTwin.GetMailbox(ascii));
+        Assert.Equal(fromTwin.GetMailbox(ascii), fromChars.GetMailbox(input));
+        Assert.Equal(fromTwin.GetMailbox(ascii), fromBytes.HasMailbox ? Encoding.UTF8.GetString(bytes[fromBytes.Mailbox]) : null);
+    }
+
+    [Theory]
+    [InlineData("é", "e", 600, true)]
+    [InlineData("中", "z", 400, true)]
+    [InlineData("😀", "ee", 300, true)]
+    [InlineData("中", "z", 1100, false)]
+    public void TryParse_LongNonAsciiTextBeforeAWrapper_PeelsWhatItsAsciiTwinPeels(string filler, string twin, int count, bool found)
+    {
+        string Bounce(string f) => string.Concat(System.Linq.Enumerable.Repeat(f, count)) + " Remote Server returned '554 5.7.1 <bob@example.org>: Relay access denied'";
+        string input = Bounce(filler), ascii = Bounce(twin);
+        byte[] bytes = Encoding.UTF8.GetBytes(input);
+
+        SmtpReplyParser.TryParse(ascii, out var fromTwin);
+        SmtpReplyParser.TryParse(input, out var fromChars);
+        SmtpReplyParser.TryParse(bytes, out var fromBytes);
+
+        Assert.Equal(found ? SmtpReplyWrappers.ExchangeRemoteServerReturned : SmtpReplyWrappers.None, fromTwin.Wrappers);
+        Assert.Equal((fromTwin.Wrappers, fromTwin.Code, fromTwin.GetMailbox(ascii)), (fromChars.Wrappers, fromChars.Code, fromChars.GetMailbox(input)));
+        Assert.Equal(
+            (fromTwin.Wrappers, fromTwin.Code, fromTwin.GetMailbox(ascii)),
+            (fromBytes.Wrappers, fromBytes.Code, fromBytes.HasMailbox ? Encoding.UTF8.GetString(bytes[fromBytes.Mailbox]) : null));
+    }
+
+    // Bytes that are not UTF-8 decode as Latin-1, one character per byte: '©' (A9) looks like a UTF-8 continuation byte
+    // but is a character of its own.
+    [Theory]
+    [InlineData(1000, true)]
+    [InlineData(1100, false)]
+    public void TryParse_Latin1BytesBeforeTheMailbox_CountOneCharacterPerByte(int count, bool found)
+    {
+        string input = "550 5.7.1 " + new string('©', count) + " <bob@example.org>: Relay access denied";
+        byte[] bytes = Encoding.Latin1.GetBytes(input);
+
+        SmtpReplyParser.TryParse(input, out var fromChars);
+        SmtpReplyParser.TryParse(bytes, out var fromBytes);
+
+        Assert.Equal(found ? "bob@example.org" : null, fromChars.GetMailbox(input));
+        Assert.Equal(fromChars.GetMailbox(input), fromBytes.HasMailbox ? SmtpReplyParser.DecodeText(bytes[fromBytes.Mailbox]) : null);
+    }
+
     [Fact]
     public void DecodeText_Latin1Bytes_FallsBackLikeMailKit()
     {
