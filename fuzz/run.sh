@@ -24,3 +24,10 @@ sharpfuzz "$publish/SmtpRelayClassifier.dll"
 export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
 [ -t 1 ] || export AFL_NO_UI=1
 afl-fuzz -V "$seconds" -t 5000 -m none -i "$project/$corpus" -o "$work/findings-$target" -- dotnet "$publish/smtp-fuzz.dll" "$target"
+
+# afl-fuzz exits 0 whatever it found: say what it found, and fail when it saved a crash or a hang.
+found=$work/findings-$target/default
+stats=$(awk -F' *: ' '/^(execs_done|execs_per_sec|saved_crashes|saved_hangs)/ { printf "%s=%s ", $1, $2 }' "$found/fuzzer_stats")
+echo "$target: $stats"
+crashes=$(find "$found/crashes" "$found/hangs" -type f -name 'id:*' | wc -l)
+[ "$crashes" -eq 0 ] || { echo "$crashes inputs in $found/crashes and hangs: replay one with smtp-fuzz $target FILE" >&2; exit 1; }

@@ -49,7 +49,15 @@ public sealed class SmtpFailureClassifierConcurrencyTests
                 {
                     // Each thread walks the corpus from another place, so different inputs meet.
                     int i = (k + t * inputs.Count / Threads) % inputs.Count;
-                    string actual = Describe(shared, inputs[i], i);
+                    string actual;
+                    try
+                    {
+                        actual = Describe(shared, inputs[i], i);
+                    }
+                    catch (Exception e)
+                    {
+                        actual = "threw " + e;   // an exception on a thread of its own would end the test run
+                    }
                     Interlocked.Increment(ref compared);
                     if (actual != expected[i])
                     {
