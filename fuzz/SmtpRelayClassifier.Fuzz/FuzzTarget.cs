@@ -1,5 +1,3 @@
-using System;
-
 namespace SmtpRelayClassifier.Fuzz;
 
 /// <summary>One fuzz target: a name, the seed corpus folder it starts from, and the code that takes one input.</summary>
