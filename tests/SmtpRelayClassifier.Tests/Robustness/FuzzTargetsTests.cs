@@ -25,14 +25,7 @@ public sealed class FuzzTargetsTests(ITestOutputHelper output)
     // Open defects that the fixed seed meets, each reproduced by a skipped test in FuzzFindingsTests. An input that
     // hits one is counted and not run (Promise null: it would hang), or the one promise it breaks is tolerated.
     // Remove the entry with the fix: the smoke then holds the fix too.
-    private static readonly KnownDefect[] KnownDefects =
-    [
-        new("outlook-dialog", nameof(FuzzFindingsTests.TryParse_DialogWithALongRunOfSpaces_TakesLinearTime), Promise: null,
-            input => LongestRun(input, b => b is (byte)' ' or (byte)'\t') >= 4096),
-        new("classifier", nameof(FuzzFindingsTests.Classify_WholeInputTextWithLineBreaks_StringAndSpanGiveTheSameReplyText),
-            "a span classifies as its string",
-            input => (input.AsSpan().Contains((byte)'\r') || input.AsSpan().IndexOf("\\n"u8) >= 0) && TextIsTheWholeInput(input)),
-    ];
+    private static readonly KnownDefect[] KnownDefects = [];
 
     private sealed record KnownDefect(string Target, string Reproduction, string? Promise, Func<byte[], bool> Hits);
 
@@ -151,24 +144,6 @@ public sealed class FuzzTargetsTests(ITestOutputHelper output)
         output.WriteLine($"{target.Name}: {done} inputs, the slowest {slowest.TotalMilliseconds:F1} ms");
         for (int i = 0; i < defects.Length; i++)
             output.WriteLine($"  {tolerated[i]} hit the known defect of {defects[i].Reproduction}");
-    }
-
-    private static bool TextIsTheWholeInput(byte[] input)
-    {
-        string text = SmtpReplyParser.DecodeText(input);
-        SmtpReplyParser.TryParse(text, out var reply);
-        return reply.Text.GetOffsetAndLength(text.Length) == (0, text.Length);
-    }
-
-    private static int LongestRun(byte[] input, Func<byte, bool> member)
-    {
-        int longest = 0, run = 0;
-        foreach (byte b in input)
-        {
-            run = member(b) ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-        return longest;
     }
 
     private static string Save(FuzzTarget target, byte[] input)

@@ -16,6 +16,7 @@ internal sealed class ProbeDeadline
     private readonly TimeSpan _step;
     private readonly TimeSpan _total;
     private TimeSpan _stepEnds;
+    private bool _totalRanOut;
 
     public ProbeDeadline(TimeSpan step, TimeSpan total)
     {
@@ -25,7 +26,7 @@ internal sealed class ProbeDeadline
     }
 
     /// <summary>True once the whole probe's time has run out.</summary>
-    public bool TotalPassed => Stopwatch.GetElapsedTime(_start) >= _total;
+    public bool TotalPassed => _totalRanOut || Stopwatch.GetElapsedTime(_start) >= _total;
 
     /// <summary>The time left in the current step.</summary>
     public TimeSpan Remaining => _stepEnds - Stopwatch.GetElapsedTime(_start);
@@ -50,9 +51,17 @@ internal sealed class ProbeDeadline
     }
 
     /// <summary>The failure of a read or write that passed the deadline.</summary>
-    public TimeoutException Expired() => TotalPassed
-        ? new TimeoutException($"The probe's total time ({Seconds(_total)} s) ran out.")
-        : new TimeoutException($"The step did not end within {Seconds(_step)} s (a deadline, however steadily the server sends).");
+    /// <remarks>
+    /// A step whose deadline is the whole probe's ends with the whole probe's time, whatever the clock reads when its
+    /// timer fires (a timer may fire a little before the stopwatch says the time is up).
+    /// </remarks>
+    public TimeoutException Expired()
+    {
+        _totalRanOut |= _stepEnds >= _total;
+        return TotalPassed
+            ? new TimeoutException($"The probe's total time ({Seconds(_total)} s) ran out.")
+            : new TimeoutException($"The step did not end within {Seconds(_step)} s (a deadline, however steadily the server sends).");
+    }
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString(CultureInfo.InvariantCulture);
 }
