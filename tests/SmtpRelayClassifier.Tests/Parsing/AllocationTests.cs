@@ -1,0 +1,68 @@
+using System;
+using System.Text;
+using SmtpRelayClassifier.Classification;
+using SmtpRelayClassifier.Parsing;
+using Xunit;
+
+namespace SmtpRelayClassifier.Tests.Parsing;
+
+/// <summary>
+/// The hot paths allocate nothing once warm: the parser on bytes and chars, <c>ClassifyKind</c> and <c>ClassifyBrief</c>.
+/// Counted with the thread's allocation counter over many calls, so the figure is exact (BenchmarkDotNet's dry run, one
+/// call without warm-up, also counts what the first call's JIT allocates). The replies are the parse benchmark's.
+/// </summary>
+[Collection(nameof(AllocationTests))]
+[CollectionDefinition(nameof(AllocationTests), DisableParallelization = true)]
+public class AllocationTests
+{
+    public static TheoryData<string> Replies => new()
+    {
+        // Postfix smtpd_check.c reject_unauth_destination.
+        "554 5.7.1 <bob@example.org>: Relay access denied\r\n",
+        // Exim shared hosting, three lines.
+        "550-Please turn on SMTP Authentication in your mail client.\r\n" +
+        "550-mail.example.net [192.0.2.10]:52015 is not permitted to relay through this server without authentication.\r\n" +
+        "550 Contact your administrator.\r\n",
+        "550\r\n",
+        // Postfix bounce text with its wrappers.
+        "host mx.example.org[192.0.2.1] said: 554 5.7.1 <bob@example.org>: Relay access denied (in reply to RCPT TO command)\n",
+        // French, non-ASCII (KB 290842).
+        "554 5.7.1 <bob@example.org>: Relais refusé à l'hôte\r\n",
+    };
+
+    [Theory]
+    [MemberData(nameof(Replies))]
+    public void TryParse_Bytes_AllocatesNothingOnceWarm(string reply)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(reply);
+
+        Assert.Equal(0, AllocatedBy(() => SmtpReplyParser.TryParse(bytes, out _)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Replies))]
+    public void TryParse_Chars_AllocatesNothingOnceWarm(string reply)
+    {
+        Assert.Equal(0, AllocatedBy(() => SmtpReplyParser.TryParse(reply.AsSpan(), out _)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Replies))]
+    public void ClassifyKindAndBrief_AllocateNothingOnceWarm(string reply)
+    {
+        var classifier = SmtpFailureClassifier.Default;
+
+        Assert.Equal(0, AllocatedBy(() => classifier.ClassifyKind(reply.AsSpan())));
+        Assert.Equal(0, AllocatedBy(() => classifier.ClassifyBrief(reply.AsSpan(), SmtpFailureContext.ForStage(SmtpStage.Rcpt))));
+    }
+
+    private static long AllocatedBy(Action call)
+    {
+        for (int i = 0; i < 100; i++)
+            call();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+            call();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+}
