@@ -13,6 +13,14 @@ public class GenericPhraseRulesTests
 
     private static RelayBlockDiagnosis Classify(string reply, SmtpStage stage) => Classifier.Classify(reply, SmtpFailureContext.ForStage(stage));
 
+    private static void AssertKindAtRcptAndNoRelayBlock(string reply, SmtpFailureKind kind)
+    {
+        var diagnosis = Classify(reply, SmtpStage.Rcpt);
+
+        Assert.Equal(kind, diagnosis.Kind);
+        Assert.False(diagnosis.IsRelayBlock);
+    }
+
     [Fact]
     public void Classify_FullMailboxThatAlsoNamesALimit_IsMailboxFullNotRate()
     {
@@ -40,12 +48,7 @@ public class GenericPhraseRulesTests
     [InlineData("552 Error: Too many illegal recipients")] // MailDiode SMTPError
     [InlineData("Dictionary attack detected")] // bastion.umanix.net/info
     public void Classify_TooManyBadRecipients_IsRateLimitedNotRecipientUnknownNorRelay(string reply)
-    {
-        var diagnosis = Classify(reply, SmtpStage.Rcpt);
-
-        Assert.Equal(SmtpFailureKind.RateLimited, diagnosis.Kind);
-        Assert.False(diagnosis.IsRelayBlock);
-    }
+        => AssertKindAtRcptAndNoRelayBlock(reply, SmtpFailureKind.RateLimited);
 
     [Theory]
     [InlineData("554 This IP has been temporarily blocked for attempting to send too many messages containing content judged to be spam by the Internet community. IB110")]
@@ -87,12 +90,7 @@ public class GenericPhraseRulesTests
     [InlineData("mailbox has been blocked due to inactivity")] // PHP-Bounce-Handler
     [InlineData("This address no longer accepts mail")] // PHP-Bounce-Handler
     public void Classify_DisabledSuspendedClosedOrMovedRecipient_IsRecipientUnknown(string reply)
-    {
-        var diagnosis = Classify(reply, SmtpStage.Rcpt);
-
-        Assert.Equal(SmtpFailureKind.RecipientUnknown, diagnosis.Kind);
-        Assert.False(diagnosis.IsRelayBlock);
-    }
+        => AssertKindAtRcptAndNoRelayBlock(reply, SmtpFailureKind.RecipientUnknown);
 
     [Theory]
     [InlineData("550 L'adresse bob@example.fr n'existe pas")]
