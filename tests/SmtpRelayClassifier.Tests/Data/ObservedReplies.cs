@@ -79,6 +79,9 @@ public static class ObservedReplies
         new("451 Sorry, I wasn't able to establish an SMTP connection. I'm not going to try again; this message has been in the queue too long.", SmtpStage.Unknown, ConnectionFailed, false, "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoDaddy.pm (corpus vendors.tsv:338)"),
         new("554 5.4.6 Too many hops 26 (25 max): from <alice@example.com> via relay.example.net, to <bob@example.org>", EndOfData, MessageRejected, false, "hrs-allbsd/sendmail:sendmail/deliver.c (corpus mtas.tsv:378)"),
         new("550 <someone@example.com> ....リレー拒否", Rcpt, RelayDenied, true, "https://support.microsoft.com/ja-jp/office/メール-メッセージを送信すると-550-553-またはリレー禁止エラーを受信します-65b494a4-0a15-433e-829f-e73651e0245e (corpus field.tsv:412)"),
+        new("User rejected", Rcpt, RecipientUnknown, false, "https://www.icoremail.vip/support/index.php?cate_id=84&page=5&start=0 (corpus vendors.tsv:404)"),
+        new("550 Unauthenticated mail not allowed from this range", Rcpt, ClientBlocked, false, "https://github.com/mjl-/mox/issues/352 (corpus field.tsv:364)"),
+        new("451 4.3.0 Multiple destination domains per transaction is unsupported. Please try again.", Rcpt, RateLimited, false, "https://www.entertop.net/knowledge/smtp-error-reference/ (corpus vendors.tsv:137)"),
         new("450 Virus scanner error", EndOfData, ServiceUnavailable, false, "haraka/haraka-plugin-clamd:index.js (corpus mtas.tsv:562)"),
     ];
 }

@@ -109,7 +109,30 @@ public class GenericPhraseRulesTests
     }
 
     [Theory]
-    [InlineData("221 2.0.0 Closing connection.")]
+    [InlineData("550 Sender did not verify", SmtpStage.Rcpt)] // Exim spec (sender checked in the RCPT ACL)
+    [InlineData("550 Sender's domain is listed at dbl.spamhaus.org", SmtpStage.Rcpt)] // Exim spec: the sender's domain is listed, not the client
+    [InlineData("451: Could not complete sender verification", SmtpStage.Mail)] // secure.syminet.com help centre
+    [InlineData("Requested action not taken: NULL sender is not allowed", SmtpStage.Mail)] // Coremail: the null sender, not someone else's address
+    public void Classify_SenderAddressWording_IsSenderAddressRejected(string reply, SmtpStage stage)
+    {
+        var diagnosis = Classify(reply, stage);
+
+        Assert.Equal(SmtpFailureKind.SenderAddressRejected, diagnosis.Kind);
+        Assert.False(diagnosis.IsRelayBlock);
+    }
+
+    [Theory]
+    [InlineData("valid RCPT command must precede DATA", SmtpStage.Data)] // PHP-Bounce-Handler
+    [InlineData("421 4.7.0 mail.example.net Too many bad commands; closing connection", SmtpStage.Rcpt)] // Sendmail srvrsmtp.c
+    [InlineData("451 Bare line-feed; see http://haraka.github.io/barelf/", SmtpStage.EndOfData)] // Haraka
+    [InlineData("550 5.6.7 SMTPUTF8 is required for non-ASCII senders", SmtpStage.Mail)] // maddy
+    [InlineData("504 5.7.4 Already in TLS mode.", SmtpStage.StartTls)] // Stalwart
+    public void Classify_ClientSpokeOutOfTurn_IsProtocolErrorWhateverTheCode(string reply, SmtpStage stage)
+    {
+        Assert.Equal(SmtpFailureKind.ProtocolError, Classify(reply, stage).Kind);
+    }
+
+
     [InlineData("421 4.7.0 TLS required for RCPT domain, closing connection.")]
     public void Classify_ClosingConnection_IsNotByItselfAServiceFailure(string reply)
     {

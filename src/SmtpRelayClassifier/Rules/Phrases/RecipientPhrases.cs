@@ -20,7 +20,8 @@ internal static class RecipientPhrases
         "account or domain may not exist", "marked as invalid", "primary smtp address is missing",
         "bad address syntax", "bad address mailbox syntax", "bad destination mailbox address", "bad destination system address",
         "malformed address", "no such domain", "domain does not exist", "domain not found", "domain name not found",
-        "couldn't find any host named", "unrouteable mail domain", "host unknown", "not listed in",
+        "couldn't find any host named", "unrouteable mail domain", "host unknown", "not listed in", "user rejected", "rcpt is rejected",
+        "recipient reject", "valid address is required",
         // French, German, Spanish, Italian, Portuguese, Dutch, Polish, Russian, Chinese, Japanese.
         "utilisateur inconnu", "destinataire inconnu", "adresse inconnue", "n'existe pas", "adresse invalide", "compte inexistant",
         "benutzer unbekannt", "empfänger unbekannt", "adressat unbekannt", "unbekannter empfänger", "unbekannter benutzer",
