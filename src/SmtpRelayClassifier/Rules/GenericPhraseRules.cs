@@ -32,7 +32,7 @@ internal static class GenericPhraseRules
                 "requires tls", "require tls", "must use tls", "must use starttls", "please use starttls", "issue starttls first",
                 "encryption required", "encryption is required", "requires encryption", "secure connection required",
                 "ssl required", "requiretls", "unencrypted connection", "without tls", "plaintext authentication disallowed",
-                "tls conversation required", "without ssl/tls", "ssl/tls-connection is required", "tls encryption or", "chiffrement requis",
+                "tls conversation required", "without ssl/tls", "ssl/tls-connection is required", "chiffrement requis",
                 "verschlüsselung erforderlich", "se requiere tls", "cifrado requerido", "richiesto tls", "criptografia obrigatória"],
             NotPhrases = ["tls not available", "tls engine is unavailable", "requiretls has been disabled"], Transience = Transience.Never },
         new() { Id = "generic.tls-failed", Tier = RuleTier.Phrase, Kind = TlsFailed,

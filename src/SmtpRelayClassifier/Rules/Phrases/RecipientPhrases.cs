@@ -17,7 +17,7 @@ internal static class RecipientPhrases
         "unknown local user", "unknown virtual user", "unknown or illegal alias", "alias user", "not a valid mailbox", "not a valid recipient",
         "bad recipient address", "invalid address", "address is invalid", "account does not exist", "this user doesn't have",
         "no one with that", "not known to this system", "not found in ldap", "no such mail drop", "addressee unknown",
-        "account or domain may not exist", "marked as invalid", "primary smtp address is missing",
+        "may not exist", "marked as invalid", "primary smtp address is missing",
         "bad address syntax", "bad address mailbox syntax", "bad destination mailbox address", "bad destination system address",
         "malformed address", "no such domain", "domain does not exist", "domain not found", "domain name not found",
         "couldn't find any host named", "unrouteable mail domain", "host unknown", "not listed in", "user rejected", "rcpt is rejected",
@@ -26,7 +26,7 @@ internal static class RecipientPhrases
         "utilisateur inconnu", "destinataire inconnu", "adresse inconnue", "n'existe pas", "adresse invalide", "compte inexistant",
         "benutzer unbekannt", "empfänger unbekannt", "adressat unbekannt", "unbekannter empfänger", "unbekannter benutzer",
         "existiert nicht", "gibt es nicht", "usuario desconocido", "destinatario desconocido", "no existe", "usuario inexistente",
-        "dirección inexistente", "direccion inexistente", "utente sconosciuto", "destinatario sconosciuto", "destin. sconosciuto",
+        "dirección inexistente", "direccion inexistente", "sconosciuto",
         "destinatario errato", "non esiste", "indirizzo inesistente", "utente inesistente", "usuário desconhecido", "usuario desconhecido",
         "destinatário desconhecido", "não existe", "endereço inexistente", "bestaat niet", "onbekende gebruiker", "onbekende ontvanger",
         "nie istnieje", "nie ma takiego", "не существует", "нет такого пользователя", "пользователь не найден", "неизвестный пользователь",
@@ -45,8 +45,8 @@ internal static class RecipientPhrases
         "blocked due to inactivity", "no longer available", "no longer accepts mail", "address no longer valid",
         "address is no longer valid", "has moved", "not currently being accepted for this mailbox", "invalid/inactive",
         "compte désactivé", "boîte désactivée", "mailbox deaktiviert", "konto deaktiviert", "konto gesperrt", "cuenta desactivada",
-        "cuenta suspendida", "estado: inactivo", "ha expirado por falta de uso", "casella disattivata", "mailbox disattivata",
-        "bloccato per inutilizzo", "conta desativada", "conta suspensa", "nieaktywne", "ящик заблокирован",
+        "cuenta suspendida", "inactivo", "por falta de uso", "casella disattivata", "mailbox disattivata",
+        "per inutilizzo", "conta desativada", "conta suspensa", "nieaktywne", "ящик заблокирован",
         "ящик отключен", "учетная запись отключена", "已停用", "已冻结", "该用户未开通",
     ];
 }
