@@ -15,7 +15,7 @@ internal static class OpenSmtpdRules
     [
         // "550 Invalid recipient: <x>" is also what an unauthenticated client gets for an outside domain.
         new() { Id = "opensmtpd.invalid-recipient", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,
-            AnyPhrase = ["invalid recipient"], Stages = Stages.Rcpt, Confidence = DiagnosisConfidence.Medium,
+            AnyPhrase = ["invalid recipient"], NotPhrases = ["too many invalid recipients"], Stages = Stages.Rcpt, Confidence = DiagnosisConfidence.Medium,
             Causes = [RecipientMailboxMissing, RecipientDomainNotServed, UnauthenticatedSubmission],
             Remedies = [VerifyRecipientAddress, AuthenticateOnSubmissionPort] },
         new() { Id = "opensmtpd.must-issue-auth", Vendor = V, Tier = RuleTier.Vendor, Kind = AuthenticationRequired,
