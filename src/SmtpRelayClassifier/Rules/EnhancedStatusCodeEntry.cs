@@ -31,22 +31,23 @@ internal sealed record EnhancedStatusCodeEntry
     /// </summary>
     public IReadOnlyList<SmtpStage>? SpecificAt { get; init; }
 
-    /// <summary>The causes, most likely first; null takes the kind's defaults. When the class matters, those of the permanent kind.</summary>
+    // What the rules built from the row say besides the kind; for a row whose class matters, the permanent rule's.
+    /// <inheritdoc cref="SmtpFailureRule.Causes"/>
     public IReadOnlyList<FailureCause>? Causes { get; init; }
 
-    /// <summary>The remedies in order; null takes the kind's defaults. When the class matters, those of the permanent kind.</summary>
+    /// <inheritdoc cref="SmtpFailureRule.Remedies"/>
     public IReadOnlyList<FailureRemedy>? Remedies { get; init; }
 
-    /// <summary>Who must act; null takes the kind's default.</summary>
+    /// <inheritdoc cref="SmtpFailureRule.Responsible"/>
     public ResponsibleParty? Responsible { get; init; }
 
-    /// <summary>How strongly the code supports the kind; null takes the tier's.</summary>
+    /// <inheritdoc cref="SmtpFailureRule.Confidence"/>
     public DiagnosisConfidence? Confidence { get; init; }
 
-    /// <summary>Whether retrying can help.</summary>
+    /// <inheritdoc cref="SmtpFailureRule.Transience"/>
     public Transience Transience { get; init; }
 
-    /// <summary>A one-line English summary; null takes the kind's.</summary>
+    /// <inheritdoc cref="SmtpFailureRule.Summary"/>
     public string? Summary { get; init; }
 
     /// <summary>True when the class changes the kind (4.1.1 deferred verification, 5.1.1 unknown recipient).</summary>
