@@ -1,3 +1,4 @@
+using System;
 using SmtpRelayClassifier.Classification;
 using Xunit;
 using static SmtpRelayClassifier.Classification.SmtpFailureKind;
@@ -64,5 +65,26 @@ public class EnhancedCodeRulesTests
     {
         // hrs-allbsd/sendmail: sendmail/srvrsmtp.c. X.3.3 names no kind; 454 at STARTTLS does.
         Assert.Equal(TlsFailed, Classifier.Classify("454 4.3.3 TLS currently not available", SmtpFailureContext.ForStage(StartTls)).Kind);
+    }
+
+    [Fact]
+    public void ClassifyKind_RepliesDecidedByCodes_AllocateNothing()
+    {
+        string[] replies =
+        [
+            "535 5.7.1 Please log in with your web browser and then try again.", "452 4.2.2 Mailbox full", "250 2.1.5 Recipient ok",
+            "530 A SSL/TLS-connection is required for authentication.", "4.7.321 starttls-not-supported", "5.1.77 qqq", "424 4.2.4 qqq",
+        ];
+        foreach (string reply in replies)
+            Classifier.ClassifyKind(reply);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            foreach (string reply in replies)
+                Classifier.ClassifyKind(reply);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }
