@@ -32,6 +32,10 @@ internal static class EnhancedCodeRules
         new() { Id = "enhanced.5.4.1", Tier = Exact, Kind = RecipientUnknown, EnhancedCodes = ["5.4.1"], Confidence = DiagnosisConfidence.Low },
         new() { Id = "enhanced.x.7.0-530", Tier = Exact, Kind = AuthenticationRequired, EnhancedCodes = ["x.7.0", "x.7.1"], Codes = [530],
             Causes = [UnauthenticatedSubmission], Remedies = [AuthenticateOnSubmissionPort] },
+        // After DATA the message is what is judged: a vague X.7.1 there is a policy rejection of the message (TAXONOMY).
+        new() { Id = "enhanced.x.7.1-at-data", Tier = RuleTier.EnhancedSubject, Kind = MessageRejected, EnhancedCodes = ["x.7.0", "x.7.1"],
+            Stages = Stages.Content, StageRequired = true, Causes = [ContentPolicy, SpamContent], Confidence = DiagnosisConfidence.Low,
+            Transience = Transience.ByCodeClass },
         new() { Id = "enhanced.x.7.3-535", Tier = Exact, Kind = AuthenticationFailed, EnhancedCodes = ["x.7.3"], Codes = [535] },
         new() { Id = "enhanced.x.7.4-at-auth", Tier = Exact, Kind = AuthenticationFailed, EnhancedCodes = ["x.7.4"],
             Stages = Stages.Auth, StageRequired = true, Causes = [NoCommonAuthenticationMechanism], Remedies = [EnableTls, AuthenticateOnSubmissionPort] },

@@ -67,6 +67,25 @@ public class EnhancedCodeRulesTests
         Assert.Equal(TlsFailed, Classifier.Classify("454 4.3.3 TLS currently not available", SmtpFailureContext.ForStage(StartTls)).Kind);
     }
 
+    [Theory]
+    // hrs-allbsd/sendmail: sendmail/milter.c
+    [InlineData("554 5.7.1 Command rejected")]
+    // cyrusimap/cyrus-imapd: imap/lmtp_err.et
+    [InlineData("550 5.7.1 Message refused")]
+    // tajohnson/amavisd-new: amavisd
+    [InlineData("554 5.7.0 Reject, id=12345-01 - BANNED: .exe,.exe-ms,invoice.exe")]
+    public void Classify_VaguePolicyCodeAfterData_IsMessageRejected(string reply)
+    {
+        Assert.Equal(MessageRejected, Classifier.Classify(reply, SmtpFailureContext.ForStage(EndOfData)).Kind);
+    }
+
+    [Fact]
+    public void Classify_VaguePolicyCodeAtRcpt_IsStillUndecided()
+    {
+        // hrs-allbsd/sendmail: sendmail/milter.c, the same text answering RCPT.
+        Assert.Equal(SmtpFailureKind.Unknown, Classifier.Classify("554 5.7.1 Command rejected", SmtpFailureContext.ForStage(Rcpt)).Kind);
+    }
+
     [Fact]
     public void ClassifyKind_RepliesDecidedByCodes_AllocateNothing()
     {
