@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using SmtpRelayClassifier.Classification;
 using static SmtpRelayClassifier.Classification.FailureCause;
 using static SmtpRelayClassifier.Classification.FailureRemedy;
@@ -7,91 +9,122 @@ using static SmtpRelayClassifier.Classification.SmtpFailureKind;
 namespace SmtpRelayClassifier.Rules;
 
 /// <summary>
-/// Enhanced status codes (RFC 3463 and the IANA registry, REFERENCE §3.3), tried when no wording decided. A bare
-/// X.7.1 or X.7.0 is not enough for any kind: it is relay denial, block listing, spam and send-as denial alike.
+/// Enhanced status codes, built from the registry (<see cref="EnhancedStatusCodeRegistry"/>): one rule per registered
+/// code that names a kind (two when class 4 and class 5 mean different things), one per subject for the details
+/// nobody registered, and a few rules where the stage or the basic code changes what a code means. A code with one
+/// meaning outranks weak wording; a vague one (X.7.1, X.7.0) comes after the specific basic codes, and is not enough
+/// for any kind.
 /// </summary>
 internal static class EnhancedCodeRules
 {
     private const int Exact = RuleTier.EnhancedCode;
-    private const int Subject = RuleTier.EnhancedSubject;
+    private const int LastDetail = 999;
 
-    public static IEnumerable<SmtpFailureRule> All =>
+    public static IEnumerable<SmtpFailureRule> All => Combined.Concat(FromRegistry(EnhancedStatusCodeRegistry.Entries));
+
+    /// <summary>Where the stage or the basic code changes what an enhanced code means; tried before the registry's rules of the same tier.</summary>
+    private static IEnumerable<SmtpFailureRule> Combined =>
     [
-        // X.1 addressing.
-        new() { Id = "enhanced.x.1.x-at-mail", Tier = Exact, Kind = SenderAddressRejected, EnhancedCodes = ["x.1.x"],
+        new() { Id = "enhanced.x.1.x-at-mail", Tier = Exact, Kind = SenderAddressRejected, EnhancedCodes = ["4.1.x", "5.1.x"],
             Stages = Stages.Mail, StageRequired = true, Causes = [SenderAddressInvalid], Remedies = [UseValidSenderAddress],
             Transience = Transience.ByCodeClass },
-        new() { Id = "enhanced.4.1.1-4.1.2", Tier = Exact, Kind = RecipientVerificationDeferred, EnhancedCodes = ["4.1.1", "4.1.2"] },
-        new() { Id = "enhanced.x.1.1", Tier = Exact, Kind = RecipientUnknown, EnhancedCodes = ["x.1.1", "x.1.3", "x.1.4", "x.1.6", "x.1.10"],
-            Causes = [RecipientMailboxMissing] },
-        new() { Id = "enhanced.x.1.2", Tier = Exact, Kind = RecipientUnknown, EnhancedCodes = ["x.1.2"], Causes = [RecipientDomainMissing] },
-        new() { Id = "enhanced.x.1.7-x.1.8", Tier = Exact, Kind = SenderAddressRejected, EnhancedCodes = ["x.1.7", "x.1.8"],
-            Transience = Transience.ByCodeClass },
-
-        // X.2 mailbox.
-        new() { Id = "enhanced.x.2.1", Tier = Exact, Kind = RecipientUnknown, EnhancedCodes = ["x.2.1"], Causes = [RecipientMailboxMissing] },
-        new() { Id = "enhanced.x.2.2", Tier = Exact, Kind = MailboxFull, EnhancedCodes = ["x.2.2"], Transience = Transience.ByCodeClass },
-        new() { Id = "enhanced.x.2.3", Tier = Exact, Kind = MessageTooLarge, EnhancedCodes = ["x.2.3", "x.3.4"] },
-
-        // X.3 mail system.
-        new() { Id = "enhanced.x.3.x", Tier = Exact, Kind = ServiceUnavailable, EnhancedCodes = ["x.3.1", "x.3.2", "x.3.5"],
-            Transience = Transience.ByCodeClass },
-
-        // X.4 network and routing. Exchange Online uses 5.4.1 for "Recipient address rejected: Access denied".
+        // Exchange Online sends 5.4.1 (registered: no answer from host) for "Recipient address rejected: Access denied".
         new() { Id = "enhanced.5.4.1", Tier = Exact, Kind = RecipientUnknown, EnhancedCodes = ["5.4.1"], Confidence = DiagnosisConfidence.Low },
-        new() { Id = "enhanced.x.4.1-x.4.2", Tier = Exact, Kind = ConnectionFailed, EnhancedCodes = ["x.4.1", "x.4.2", "4.4.316"],
-            Causes = [ConnectionTimedOut, ConnectionDropped], Transience = Transience.ByCodeClass },
-        new() { Id = "enhanced.x.4.4", Tier = Exact, Kind = RecipientUnknown, EnhancedCodes = ["5.4.4"], Causes = [RecipientDomainMissing] },
-        new() { Id = "enhanced.x.4.3", Tier = Exact, Kind = ServiceUnavailable, EnhancedCodes = ["x.4.3", "x.4.4", "x.4.5", "x.4.6", "x.4.7"],
-            Transience = Transience.ByCodeClass },
-
-        // X.5 protocol.
-        new() { Id = "enhanced.x.5.3", Tier = Exact, Kind = RateLimited, EnhancedCodes = ["x.5.3"], Transience = Transience.Always },
-        new() { Id = "enhanced.x.5.x", Tier = Exact, Kind = ProtocolError, EnhancedCodes = ["x.5.0", "x.5.1", "x.5.2", "x.5.4", "x.5.5", "x.5.6"] },
-
-        // X.6 content.
-        new() { Id = "enhanced.x.6.x", Tier = Exact, Kind = MessageRejected, EnhancedCodes = ["x.6.x"], Causes = [ContentPolicy] },
-
-        // X.7 security and policy.
         new() { Id = "enhanced.x.7.0-530", Tier = Exact, Kind = AuthenticationRequired, EnhancedCodes = ["x.7.0", "x.7.1"], Codes = [530],
             Causes = [UnauthenticatedSubmission], Remedies = [AuthenticateOnSubmissionPort] },
-        new() { Id = "enhanced.x.7.3-535", Tier = Exact, Kind = AuthenticationFailed, EnhancedCodes = ["x.7.3"], Codes = [535] },
-        new() { Id = "enhanced.x.7.3", Tier = Exact, Kind = TlsRequired, EnhancedCodes = ["x.7.3"], Confidence = DiagnosisConfidence.Low },
-        new() { Id = "enhanced.x.7.4-x.7.6", Tier = Exact, Kind = TlsFailed, EnhancedCodes = ["x.7.4", "x.7.5", "x.7.6"] },
-        new() { Id = "enhanced.x.7.8", Tier = Exact, Kind = AuthenticationFailed, EnhancedCodes = ["x.7.8", "x.7.12", "x.7.14"],
+        // After DATA the message is what is judged: a vague X.7.1 there is a policy rejection of the message (TAXONOMY).
+        new() { Id = "enhanced.x.7.1-at-data", Tier = RuleTier.EnhancedSubject, Kind = MessageRejected, EnhancedCodes = ["x.7.0", "x.7.1"],
+            Stages = Stages.Content, StageRequired = true, Causes = [ContentPolicy, SpamContent], Confidence = DiagnosisConfidence.Low,
             Transience = Transience.ByCodeClass },
-        new() { Id = "enhanced.x.7.9", Tier = Exact, Kind = AuthenticationFailed, EnhancedCodes = ["x.7.9"],
-            Causes = [NoCommonAuthenticationMechanism, AppPasswordOrWebSignInRequired], Remedies = [UseAppPasswordOrOAuth, EnableTls] },
-        new() { Id = "enhanced.x.7.10-x.7.11", Tier = Exact, Kind = TlsRequired, EnhancedCodes = ["x.7.10", "x.7.11", "5.7.30"] },
+        new() { Id = "enhanced.x.7.3-535", Tier = Exact, Kind = AuthenticationFailed, EnhancedCodes = ["x.7.3"], Codes = [535] },
+        new() { Id = "enhanced.x.7.4-at-auth", Tier = Exact, Kind = AuthenticationFailed, EnhancedCodes = ["x.7.4"],
+            Stages = Stages.Auth, StageRequired = true, Causes = [NoCommonAuthenticationMechanism], Remedies = [EnableTls, AuthenticateOnSubmissionPort] },
         new() { Id = "enhanced.x.7.13-at-auth", Tier = Exact, Kind = AuthenticationFailed, EnhancedCodes = ["x.7.13"],
             Stages = Stages.Auth, StageRequired = true, Causes = [SmtpAuthDisabled], Remedies = [ContactMailAdministrator] },
-        new() { Id = "enhanced.x.7.13", Tier = Exact, Kind = RecipientUnknown, EnhancedCodes = ["x.7.13", "x.7.17", "x.7.18"],
-            Causes = [RecipientMailboxMissing] },
-        new() { Id = "enhanced.x.7.2", Tier = Exact, Kind = MessageRejected, EnhancedCodes = ["x.7.2", "x.7.7", "x.7.15", "x.7.16"],
-            Causes = [ContentPolicy] },
-        new() { Id = "enhanced.x.7.20-x.7.26", Tier = Exact, Kind = MessageRejected, EnhancedCodes = ["x.7.20", "x.7.21", "x.7.22", "x.7.26", "x.7.29"],
-            Causes = [DmarcOrDkimFailure], Remedies = [FixSenderDnsRecords], Responsible = ResponsibleParty.SenderMailAdministrator },
-        new() { Id = "enhanced.x.7.23-x.7.24", Tier = Exact, Kind = SenderNotAuthorized, EnhancedCodes = ["x.7.23", "x.7.24"],
-            Causes = [SpfFailure], Remedies = [FixSenderDnsRecords, UseProviderRelay], Responsible = ResponsibleParty.SenderMailAdministrator,
-            Transience = Transience.ByCodeClass },
-        new() { Id = "enhanced.x.7.25", Tier = Exact, Kind = ClientBlocked, EnhancedCodes = ["x.7.25"], Causes = [MissingReverseDns],
-            Remedies = [FixSenderDnsRecords, UseProviderRelay] },
-        new() { Id = "enhanced.x.7.27", Tier = Exact, Kind = SenderAddressRejected, EnhancedCodes = ["x.7.27"], Causes = [SenderAddressInvalid],
-            Confidence = DiagnosisConfidence.Low },
-        new() { Id = "enhanced.x.7.28", Tier = Exact, Kind = RateLimited, EnhancedCodes = ["x.7.28"], Transience = Transience.Always },
-        new() { Id = "enhanced.x.7.1", Tier = Exact, Kind = SmtpFailureKind.Unknown, EnhancedCodes = ["x.7.0", "x.7.1"],
-            Confidence = DiagnosisConfidence.Low, Transience = Transience.ByCodeClass,
-            Causes = [UnauthenticatedSubmission, ClientOnBlockList, ContentPolicy],
-            Remedies = [AuthenticateOnSubmissionPort, ContactMailAdministrator],
-            Summary = "The server refused by policy (delivery not authorized) without saying why." },
-
-        // Subjects alone.
-        new() { Id = "enhanced.x.1.x", Tier = Subject, Kind = RecipientUnknown, EnhancedCodes = ["x.1.x"], Transience = Transience.ByCodeClass },
-        new() { Id = "enhanced.x.3.x-other", Tier = Subject, Kind = ServiceUnavailable, EnhancedCodes = ["x.3.x"], Transience = Transience.ByCodeClass },
-        new() { Id = "enhanced.x.4.x", Tier = Subject, Kind = ConnectionFailed, EnhancedCodes = ["x.4.x"], Transience = Transience.ByCodeClass },
-        new() { Id = "enhanced.x.5.x-other", Tier = Subject, Kind = ProtocolError, EnhancedCodes = ["x.5.x"] },
-        new() { Id = "enhanced.x.7.x", Tier = Subject, Kind = SmtpFailureKind.Unknown, EnhancedCodes = ["x.7.x"], Transience = Transience.ByCodeClass,
-            Causes = [ClientOnBlockList, ContentPolicy], Remedies = [ContactMailAdministrator],
-            Summary = "The server refused for a security or policy reason it did not explain." },
     ];
+
+    /// <summary>The rules of the registry's rows; entries whose kind is null make none, so that the text or the basic code decides.</summary>
+    internal static IEnumerable<SmtpFailureRule> FromRegistry(IReadOnlyList<EnhancedStatusCodeEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            string subject = entry.Code[..entry.Code.IndexOf('.')];
+            if (entry.Code.EndsWith(".x", System.StringComparison.Ordinal))
+            {
+                var unregistered = UnregisteredDetails(entries, subject).ToArray();
+                if (entry.Permanent is { } kind && unregistered.Length > 0)
+                    yield return Rule(entry, $"enhanced.x.{subject}.x", kind, RuleTier.EnhancedSubject, [.. unregistered.SelectMany(d => Both(subject, d))]);
+                continue;
+            }
+
+            if (!entry.ClassMatters)
+            {
+                if (entry.Permanent is { } kind)
+                {
+                    foreach (var rule in Rules(entry, $"x.{entry.Code}", kind, [$"4.{entry.Code}", $"5.{entry.Code}"]))
+                        yield return rule;
+                }
+
+                continue;
+            }
+
+            // The causes and remedies of a row are those of its permanent kind; the transient one takes its kind's defaults.
+            if (entry.Transient is { } transient)
+            {
+                foreach (var rule in Rules(entry with { Causes = null, Remedies = null }, $"4.{entry.Code}", transient, [$"4.{entry.Code}"]))
+                    yield return rule;
+            }
+
+            if (entry.Permanent is { } permanent)
+            {
+                foreach (var rule in Rules(entry, $"5.{entry.Code}", permanent, [$"5.{entry.Code}"]))
+                    yield return rule;
+            }
+        }
+    }
+
+    // A specific code at every stage needs no rule of the exact tier; one specific at some stages needs both.
+    private static IEnumerable<SmtpFailureRule> Rules(EnhancedStatusCodeEntry entry, string name, SmtpFailureKind kind, string[] codes)
+    {
+        bool vague = kind == SmtpFailureKind.Unknown;
+        if (entry.SpecificAt is { } stages && !vague)
+        {
+            yield return Rule(entry, stages.Count == 0 ? $"enhanced.{name}" : $"enhanced.{name}-at-{string.Join('-', stages).ToLowerInvariant()}",
+                kind, RuleTier.SpecificCode, codes) with { Stages = stages, StageRequired = stages.Count > 0 };
+            if (stages.Count == 0)
+                yield break;
+        }
+
+        yield return Rule(entry, $"enhanced.{name}", kind, vague ? RuleTier.EnhancedSubject : Exact, codes);
+    }
+
+    private static SmtpFailureRule Rule(EnhancedStatusCodeEntry entry, string id, SmtpFailureKind kind, int tier, string[] codes) => new()
+    {
+        Id = id, Tier = tier, Kind = kind, EnhancedCodes = codes, Causes = entry.Causes, Remedies = entry.Remedies,
+        Responsible = entry.Responsible, Confidence = entry.Confidence ?? (tier == RuleTier.SpecificCode ? DiagnosisConfidence.Medium : null),
+        Transience = entry.Transience, Summary = entry.Summary,
+    };
+
+    private static IEnumerable<string> Both(string subject, string details) => [$"4.{subject}.{details}", $"5.{subject}.{details}"];
+
+    /// <summary>The details of <paramref name="subject"/> that no row registers, as ranges (<c>11-999</c>).</summary>
+    private static IEnumerable<string> UnregisteredDetails(IReadOnlyList<EnhancedStatusCodeEntry> entries, string subject)
+    {
+        var registered = entries
+            .Where(e => e.Code.StartsWith(subject + ".", System.StringComparison.Ordinal) && !e.Code.EndsWith(".x", System.StringComparison.Ordinal))
+            .Select(e => int.Parse(e.Code[(subject.Length + 1)..], CultureInfo.InvariantCulture))
+            .ToHashSet();
+        int from = -1;
+        for (int detail = 0; detail <= LastDetail + 1; detail++)
+        {
+            bool free = detail <= LastDetail && !registered.Contains(detail);
+            if (free && from < 0)
+                from = detail;
+            else if (!free && from >= 0)
+            {
+                yield return from == detail - 1 ? $"{from}" : $"{from}-{detail - 1}";
+                from = -1;
+            }
+        }
+    }
 }

@@ -11,12 +11,13 @@ namespace SmtpRelayClassifier.Tests.Corpus;
 
 /// <summary>
 /// The development corpus (Corpus/*.tsv, sources in Corpus/README.md) measured as <c>smtp-classify eval</c> measures it.
-/// The floors are the figures measured when the corpus was added, before any rule was changed for it: they may only rise.
+/// The floors are the last measured figures (the first-sight ones, before any rule was tuned on the corpus, are in
+/// Corpus/README.md): they may only rise.
 /// </summary>
 public class CorpusAccuracyTests(ITestOutputHelper output)
 {
-    private const double KindAccuracyFloor = 0.892;
-    private const double RelayFlagAccuracyFloor = 0.963;
+    private const double KindAccuracyFloor = 0.906;
+    private const double RelayFlagAccuracyFloor = 0.972;
 
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Corpus");
 

@@ -55,5 +55,16 @@ internal static class GoogleRules
             AnyPhrase = ["email account that you tried to reach is disabled"], Causes = [RecipientMailboxMissing] },
         new() { Id = "google.over-quota", Vendor = V, Tier = RuleTier.Vendor, Kind = MailboxFull,
             AnyPhrase = ["email account that you tried to reach is over quota"], Transience = Transience.ByCodeClass },
+
+        // Gmail's own meanings for registered codes (support.google.com/a/answer/3726730): known by the name in the text.
+        new() { Id = "google.rate-4.7.28", Vendor = V, Tier = RuleTier.Vendor, Kind = RateLimited, EnhancedCodes = ["x.7.28"], AnyPhrase = ["gmail"],
+            Transience = Transience.Always },
+        new() { Id = "google.spf-4.7.27", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderNotAuthorized, EnhancedCodes = ["x.7.27"], AnyPhrase = ["gmail"],
+            Causes = [SpfFailure], Remedies = [FixSenderDnsRecords], Responsible = ResponsibleParty.SenderMailAdministrator },
+        new() { Id = "google.tls-4.7.29", Vendor = V, Tier = RuleTier.Vendor, Kind = TlsRequired, EnhancedCodes = ["x.7.29"], AnyPhrase = ["gmail"] },
+        new() { Id = "google.dkim-4.7.30", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected, EnhancedCodes = ["x.7.30"], AnyPhrase = ["gmail"],
+            Causes = [DmarcOrDkimFailure], Remedies = [FixSenderDnsRecords], Responsible = ResponsibleParty.SenderMailAdministrator },
+        new() { Id = "google.from-alignment-4.7.32", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected, EnhancedCodes = ["x.7.32"],
+            AnyPhrase = ["gmail"], Causes = [DmarcOrDkimFailure], Remedies = [FixSenderDnsRecords], Responsible = ResponsibleParty.SenderMailAdministrator },
     ];
 }

@@ -102,5 +102,20 @@ internal static class MicrosoftRules
         new() { Id = "microsoft.delivery-restricted", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
             AnyPhrase = ["delivery to this address is restricted", "does not allow external forwarding", "senders not in the allowed"],
             Causes = [ContentPolicy], Remedies = [ContactRecipient], Responsible = ResponsibleParty.RecipientSide },
+
+        // Exchange Online's own codes (OfficeDocs-Support NDR tables), not in the registry.
+        new() { Id = "microsoft.outbound-tls-5.7.321-325", Vendor = V, Tier = RuleTier.Vendor, Kind = TlsFailed,
+            EnhancedCodes = ["x.7.321-325", "x.4.8", "4.4.317"], Causes = [TlsHandshakeFailed], Remedies = [ContactMailAdministrator],
+            Responsible = ResponsibleParty.RecipientSide, Transience = Transience.ByCodeClass },
+        new() { Id = "microsoft.sender-restricted", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
+            EnhancedCodes = ["5.7.124", "5.7.133-136", "5.7.193", "5.7.900-999", "5.1.20", "5.3.190"], Causes = [ContentPolicy],
+            Remedies = [ContactRecipient], Responsible = ResponsibleParty.RecipientSide },
+        new() { Id = "microsoft.sender-throttled-5.2.251-253", Vendor = V, Tier = RuleTier.Vendor, Kind = RateLimited,
+            EnhancedCodes = ["5.2.251-253"], Transience = Transience.Always },
+        new() { Id = "microsoft.hop-count-5.4.14", Vendor = V, Tier = RuleTier.Vendor, Kind = ServiceUnavailable,
+            EnhancedCodes = ["5.4.14"], Causes = [ServerMisconfigured], Remedies = [ContactMailAdministrator] },
+        new() { Id = "microsoft.expired-5.4.300", Vendor = V, Tier = RuleTier.Vendor, Kind = SmtpFailureKind.Unknown,
+            EnhancedCodes = ["5.4.300"], Confidence = DiagnosisConfidence.Low, Transience = Transience.Never,
+            Summary = "The message expired in the queue before it could be delivered; the report does not say why." },
     ];
 }
