@@ -2,13 +2,14 @@ using System;
 using System.Text;
 using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Parsing;
+using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Parsing;
 
 /// <summary>
 /// The hot paths allocate nothing once warm: the parser on bytes and chars, <c>ClassifyKind</c> and <c>ClassifyBrief</c>.
-/// Counted with the thread's allocation counter over many calls, so the figure is exact (BenchmarkDotNet's dry run, one
+/// Counted with the thread's allocation counter over rounds of many warm calls, so the figure is exact (BenchmarkDotNet's dry run, one
 /// call without warm-up, also counts what the first call's JIT allocates). The replies are the parse benchmark's.
 /// </summary>
 [Collection(nameof(AllocationTests))]
@@ -36,14 +37,14 @@ public class AllocationTests
     {
         byte[] bytes = Encoding.UTF8.GetBytes(reply);
 
-        Assert.Equal(0, AllocatedBy(() => SmtpReplyParser.TryParse(bytes, out _)));
+        Assert.Equal(0, Allocations.PerRound(() => SmtpReplyParser.TryParse(bytes, out _)));
     }
 
     [Theory]
     [MemberData(nameof(Replies))]
     public void TryParse_Chars_AllocatesNothingOnceWarm(string reply)
     {
-        Assert.Equal(0, AllocatedBy(() => SmtpReplyParser.TryParse(reply.AsSpan(), out _)));
+        Assert.Equal(0, Allocations.PerRound(() => SmtpReplyParser.TryParse(reply.AsSpan(), out _)));
     }
 
     [Theory]
@@ -52,17 +53,7 @@ public class AllocationTests
     {
         var classifier = SmtpFailureClassifier.Default;
 
-        Assert.Equal(0, AllocatedBy(() => classifier.ClassifyKind(reply.AsSpan())));
-        Assert.Equal(0, AllocatedBy(() => classifier.ClassifyBrief(reply.AsSpan(), SmtpFailureContext.ForStage(SmtpStage.Rcpt))));
-    }
-
-    private static long AllocatedBy(Action call)
-    {
-        for (int i = 0; i < 100; i++)
-            call();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
-            call();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, Allocations.PerRound(() => classifier.ClassifyKind(reply.AsSpan())));
+        Assert.Equal(0, Allocations.PerRound(() => classifier.ClassifyBrief(reply.AsSpan(), SmtpFailureContext.ForStage(SmtpStage.Rcpt))));
     }
 }

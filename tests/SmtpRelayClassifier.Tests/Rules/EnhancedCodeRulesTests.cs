@@ -1,5 +1,6 @@
 using System;
 using SmtpRelayClassifier.Classification;
+using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;
 using static SmtpRelayClassifier.Classification.SmtpFailureKind;
 using static SmtpRelayClassifier.Classification.SmtpStage;
@@ -94,16 +95,10 @@ public class EnhancedCodeRulesTests
             "535 5.7.1 Please log in with your web browser and then try again.", "452 4.2.2 Mailbox full", "250 2.1.5 Recipient ok",
             "530 A SSL/TLS-connection is required for authentication.", "4.7.321 starttls-not-supported", "5.1.77 qqq", "424 4.2.4 qqq",
         ];
-        foreach (string reply in replies)
-            Classifier.ClassifyKind(reply);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
+        Assert.Equal(0, Allocations.PerRound(() =>
         {
             foreach (string reply in replies)
                 Classifier.ClassifyKind(reply);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }, calls: 100));
     }
 }
