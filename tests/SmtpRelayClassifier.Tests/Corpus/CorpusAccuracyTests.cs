@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Cli.Evaluation;
 using SmtpRelayClassifier.Tests.Cli;
 using Xunit;
