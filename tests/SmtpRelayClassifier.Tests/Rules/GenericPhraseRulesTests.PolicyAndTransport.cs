@@ -1,0 +1,158 @@
+using SmtpRelayClassifier.Classification;
+using Xunit;
+using static SmtpRelayClassifier.Classification.SmtpFailureKind;
+
+namespace SmtpRelayClassifier.Tests.Rules;
+
+/// <summary>
+/// The wording of client blocks, rates, refused messages, protocol errors and failed connections: how servers phrase each
+/// one, and which phrase wins when another phenomenon's words stand beside it. Each text's source is noted beside it.
+/// </summary>
+public partial class GenericPhraseRulesTests
+{
+    [Theory]
+    // A Postfix greylisting policy (spamfilter GreylistPolicy: "defer_if_permit System temporarily unavailable, please try again
+    // later"), as Postfix's smtpd_check.c renders defer_if_permit at RCPT.
+    [InlineData("450 4.7.1 <bob@example.org>: Recipient address rejected: System temporarily unavailable, please try again later")]
+    // hoststud.com, "Email error 450 and its solution".
+    [InlineData("450 4.7.1 <bob@example.org>: Recipient address rejected: Policy Rejection- Please try later.")]
+    public void Classify_PolicyDeferralAtRcpt_IsRateLimitedNotAServerThatIsDown(string reply)
+    {
+        var diagnosis = Classify(reply, SmtpStage.Rcpt);
+
+        Assert.Equal(RateLimited, diagnosis.Kind);
+        Assert.True(diagnosis.IsTransient);
+        Assert.False(diagnosis.IsRelayBlock);
+    }
+
+    [Fact]
+    public void Classify_SystemNotAcceptingMessagesWithTryLater_StaysAServiceFailure()
+    {
+        // A test SMTP server that answers a temporary failure with 4.3.2 (system not accepting messages): the code is not a policy's.
+        var diagnosis = Classify("450 4.3.2 <bob@example.org>: Recipient address rejected: Try again later", SmtpStage.Rcpt);
+
+        Assert.NotEqual(RateLimited, diagnosis.Kind);
+    }
+
+    [Theory]
+    // vdukhovni/postfix: src/smtp/smtp_connect.c, "connect to %s[%s]:%d: %m", filled for a timeout to Gmail's MX.
+    [InlineData("connect to gmail-smtp-in.l.google.com[142.250.153.27]:25: Connection timed out")]
+    // docker-mailserver/docker-mailserver#1524 (a home server whose provider blocks port 25).
+    [InlineData("connect to aspmx.l.google.com[74.125.140.27]:25: Connection timed out")]
+    public void Classify_TimeoutConnectingToPort25_IsConnectionFailedBlockedPortAndARelayBlock(string reply)
+    {
+        var diagnosis = Classify(reply, SmtpStage.Connect);
+
+        Assert.Equal(ConnectionFailed, diagnosis.Kind);
+        Assert.Contains(FailureCause.OutboundPort25Blocked, diagnosis.Causes);
+        Assert.True(diagnosis.IsRelayBlock);
+    }
+
+    [Fact]
+    public void Classify_TimeoutConnectingToMxServer_IsABlockedPort()
+    {
+        // zone-eu/zone-mta#458.
+        var diagnosis = Classify("Network error when connecting to MX server alt2.gmail-smtp-in.l.google.com[172.217.78.27] for gmail.com: Connection timed out",
+            SmtpStage.Connect);
+
+        Assert.Equal(ConnectionFailed, diagnosis.Kind);
+        Assert.True(diagnosis.IsRelayBlock);
+    }
+
+    [Theory]
+    [InlineData("421 timeout")] // haraka/Haraka: connection.js, the idle timeout
+    [InlineData("421 PROXY timeout")] // haraka/Haraka: connection.js, no PROXY line in time
+    public void Classify_BareTimeout_IsConnectionFailed(string reply)
+    {
+        Assert.Equal(ConnectionFailed, Classify(reply, SmtpStage.Connect).Kind);
+    }
+
+    [Fact]
+    public void Classify_QueueTimeout_IsTheServersOwnFailureNotTheConnection()
+    {
+        // sagredo-dev/qmail: qmail.c, qmail-queue timed out.
+        Assert.Equal(ServiceUnavailable, Classify("451 qq timeout (#4.3.0)", SmtpStage.EndOfData).Kind);
+    }
+
+    [Theory]
+    [InlineData("554 Blocked - see https://ipcheck.proofpoint.com/?ip=1.2.3.4", SmtpStage.Connect)] // ZoneMTA config/bounces.txt (Proofpoint)
+    [InlineData("521 <192.0.2.10> is blocked", SmtpStage.Connect)] // AT&T block_enduser.html
+    [InlineData("451 4.2.0 192.0.2.10 blocked AUP#CDRBL.", SmtpStage.Connect)] // cloudmailin.com, 451 error
+    [InlineData("554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked", SmtpStage.Rcpt)] // support.nhs.net, Microsoft 365 alert
+    public void Classify_BlockedSaidOfNothingButTheClient_IsClientBlocked(string reply, SmtpStage stage)
+    {
+        var diagnosis = Classify(reply, stage);
+
+        Assert.Equal(ClientBlocked, diagnosis.Kind);
+        Assert.False(diagnosis.IsRelayBlock);
+    }
+
+    [Theory]
+    [InlineData("mailbox has been blocked due to inactivity", SmtpStage.Rcpt)] // PHP-Bounce-Handler bounce_responses.php
+    [InlineData("You have been blocked by the recipient", SmtpStage.Rcpt)] // PHP-Bounce-Handler bounce_responses.php
+    [InlineData("554 5.7.1 Message blocked due to spam content in the message.", SmtpStage.EndOfData)] // KumoMTA bounces.toml
+    public void Classify_BlockedSaidOfTheRecipientOrMessage_IsNotAClientBlock(string reply, SmtpStage stage)
+    {
+        Assert.NotEqual(ClientBlocked, Classify(reply, stage).Kind);
+    }
+
+    [Theory]
+    [InlineData("554 Local Policy Violation")] // nodemailer/nodemailer#1257, at the greeting
+    [InlineData("421 Reject due to policy violations")] // new-faq.comservice-ffo.de, SMTP-Fehlermeldungen
+    public void Classify_PolicyViolationAtTheGreeting_IsClientBlocked(string reply)
+    {
+        Assert.Equal(ClientBlocked, Classify(reply, SmtpStage.Connect).Kind);
+    }
+
+    [Theory]
+    [InlineData("550 A URL in this email (example.com) is listed on https://spamrl.com/. Please resolve and retry")] // KumoMTA bounces.toml
+    [InlineData("550 contains blacklisted regex (casino bonus)")] // Exim spec: a custom ACL message
+    public void Classify_LinksOrWordsOfTheMessageOnABlockList_IsMessageRejectedNotClientBlocked(string reply)
+    {
+        Assert.Equal(MessageRejected, Classify(reply, SmtpStage.EndOfData).Kind);
+    }
+
+    [Fact]
+    public void Classify_ClientHostBlockedUsingAUriList_IsStillAClientBlock()
+    {
+        // ZoneMTA config/bounces.txt: the client is looked up in a URI list used as a DNSBL.
+        var diagnosis = Classify("554 5.7.1 Service unavailable; Client host [mail.example.com] blocked using multi.uribl.com; 127.0.0.1 -> Query Refused.",
+            SmtpStage.Rcpt);
+
+        Assert.Equal(ClientBlocked, diagnosis.Kind);
+    }
+
+    [Theory]
+    [InlineData("This Message is not welcome")] // tengxunqiyeyou.com forum (Tencent Exmail)
+    [InlineData("550 5.5.3 <>: Data command rejected: Multi-recipient bounce")] // vdukhovni/postfix: smtpd_check.c, reject_multi_recipient_bounce at DATA
+    public void Classify_MessageRefusedForWhatItIs_IsMessageRejected(string reply)
+    {
+        Assert.Equal(MessageRejected, Classify(reply, SmtpStage.Data).Kind);
+    }
+
+    [Theory]
+    [InlineData("550 Too many invalid recipients")] // ZoneMTA config/bounces.txt
+    [InlineData("Domain has received too many bounces")] // PHP-Bounce-Handler bounce_responses.php
+    [InlineData("500 The number of sessions exceeds the maximum")] // support.huaweicloud.com, KooMessage
+    public void Classify_TooManyBouncesOrSessions_IsRateLimited(string reply)
+    {
+        Assert.Equal(RateLimited, Classify(reply, SmtpStage.Connect).Kind);
+    }
+
+    [Theory]
+    [InlineData("504 5.7.0 Sorry, NOTIFY not supported, we do not allow DSN", SmtpStage.Rcpt)] // hrs-allbsd/sendmail: srvrsmtp.c
+    [InlineData("555 5.5.4 Unsupported option: SMTPUTF8", SmtpStage.Mail)] // Postfix smtpd.c, MAIL parameter it does not know
+    [InlineData("554 No valid recipients", SmtpStage.Data)] // haraka/Haraka: connection.js
+    [InlineData("550 R1: HELO should be a FQDN or address literal (See RFC 2821 4.1.1.1)", SmtpStage.Ehlo)] // netbit.com.br
+    public void Classify_ExtensionOrArgumentTheServerDoesNotTake_IsProtocolError(string reply, SmtpStage stage)
+    {
+        Assert.Equal(ProtocolError, Classify(reply, stage).Kind);
+    }
+
+    [Fact]
+    public void Classify_ForgedHostname_IsClientBlockedNotTheSender()
+    {
+        // hrs-allbsd/sendmail: cf/m4/proto.m4, "Possibly forged hostname for $&{client_addr}".
+        Assert.Equal(ClientBlocked, Classify("451 4.1.8 Possibly forged hostname for 192.0.2.10", SmtpStage.Connect).Kind);
+    }
+}
