@@ -155,4 +155,23 @@ public partial class GenericPhraseRulesTests
         // hrs-allbsd/sendmail: cf/m4/proto.m4, "Possibly forged hostname for $&{client_addr}".
         Assert.Equal(ClientBlocked, Classify("451 4.1.8 Possibly forged hostname for 192.0.2.10", SmtpStage.Connect).Kind);
     }
+
+    [Theory]
+    [InlineData("550 #5.7.1 Your access to submit messages to this e-mail system has been rejected.")] // pastebin.com/jhdNMiyp (a Postfix bounce)
+    [InlineData("550 5.7.1 [CSR] Our system has detected an unusual amount of unsolicited email originating from your address")] // thiswebhost.com knowledge base
+    [InlineData("550 (5.2.1) mail from [192.0.2.10] refused spam site")] // hostingsupport.co.za, common mail error codes
+    public void Classify_ClientNamedAsTheSourceOrRefusedAccess_IsClientBlockedNotTheMessage(string reply)
+    {
+        var diagnosis = Classify(reply, SmtpStage.Rcpt);
+
+        Assert.Equal(ClientBlocked, diagnosis.Kind);
+        Assert.False(diagnosis.IsRelayBlock);
+    }
+
+    [Fact]
+    public void Classify_LocalDataErrorWhileTalkingToTheNextHop_IsServiceUnavailable()
+    {
+        // vdukhovni/postfix: src/smtp/smtp_trouble.c, "local data error while talking to %s", filled with a next hop.
+        Assert.Equal(ServiceUnavailable, Classify("local data error while talking to mx1.example.com[198.51.100.7]", SmtpStage.EndOfData).Kind);
+    }
 }

@@ -79,7 +79,10 @@ internal static class MicrosoftRules
         // "5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant": the message's From header, not the client.
         new() { Id = "microsoft.rfc5322-from", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
             EnhancedCodes = ["5.7.512"], Causes = [ContentPolicy], Remedies = [FixClientSoftware, ReviewMessageContent] },
-        // Inside the "Access denied" ranges, the codes that judge the message's authentication or the sender's own organization's list.
+        // Inside the "Access denied" ranges, the codes said of the recipient ("5.7.504 Recipient address rejected: Access denied",
+        // "5.7.505 Access denied, banned recipient"), of the message's authentication, or of the sender's own organization's list.
+        new() { Id = "microsoft.recipient-5.7.504-505", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,
+            EnhancedCodes = ["5.7.504-505"], Causes = [RecipientMailboxMissing], Remedies = [VerifyRecipientAddress, ContactRecipient] },
         new() { Id = "microsoft.message-authentication-5.7.509-515", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
             EnhancedCodes = ["5.7.509", "5.7.515"], Causes = [DmarcOrDkimFailure], Remedies = [FixSenderDnsRecords],
             Responsible = ResponsibleParty.SenderMailAdministrator },

@@ -41,6 +41,8 @@ public class MicrosoftRulesTests
     [InlineData("550 5.7.515 Access denied, sending domain [example.com] doesn't meet the required authentication level.", MessageRejected)]
     [InlineData("5.7.703 Your message can't be delivered because messages to bob@example.org are blocked by your organization using Tenant Allow Block List.", MessageRejected)]
     [InlineData("4.7.850 Access denied, please try again later", RateLimited)]
+    [InlineData("5.7.504 [bob@contoso.com]: Recipient address rejected: Access denied", RecipientUnknown)]
+    [InlineData("5.7.505 Access denied, banned recipient", RecipientUnknown)]
     [InlineData("554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException", RateLimited)]
     [InlineData("550 5.2.252 Sender throttled due to continuous send as denied errors.", RateLimited)]
     public void Classify_ExchangeOnlineCodeInsideABroadRange_GetsItsOwnKind(string reply, SmtpFailureKind kind)
