@@ -176,10 +176,10 @@ internal static class GenericPhraseRules
             AnyPhrase = ["greylist", "graylist", "grey-list", "gray-list", "grey list", "gray list", "greylisted", "postgrey"],
             Causes = [Greylisting], Remedies = [NoActionNeeded, RetryLater], Transience = Transience.Always },
         // A policy service's temporary answer at RCPT ("450 4.7.1 <rcpt>: Recipient address rejected: Try again later", Postfix's
-        // defer_if_permit): greylisting or a rate check in all but name, not a server that is down.
+        // defer_if_permit): greylisting or a rate check in all but name, unless it says the service is unavailable or in maintenance.
         new() { Id = "generic.policy-deferral-at-rcpt", Tier = RuleTier.Phrase, Kind = RateLimited, EnhancedCodes = ["4.7.x"], Stages = Stages.Rcpt,
             AllPhrases = ["recipient address rejected"], AnyPhrase = ["try again later", "try later", "please retry", "come back later",
-                "try again in"],
+                "try again in"], NotPhrases = ["unavailable", "maintenance"],
             Causes = [Greylisting, RateLimitExceeded], Remedies = [NoActionNeeded, RetryLater], Transience = Transience.Always },
         new() { Id = "generic.rate-limited", Tier = RuleTier.Phrase, Kind = RateLimited, Transience = Transience.Always,
             AnyPhrase = ["too many connections", "too many concurrent", "too many simultaneous", "too many messages", "too many recipients",
@@ -311,7 +311,7 @@ internal static class GenericPhraseRules
         new() { Id = "generic.blocked", Tier = RuleTier.WeakPhrase, Kind = ClientBlocked, Transience = Transience.ByCodeClass,
             Stages = [SmtpStage.Connect, SmtpStage.Ehlo, SmtpStage.Mail, SmtpStage.Rcpt], AnyPhrase = ["blocked", "banned"],
             NotPhrases = ["recipient", "mailbox", "message", "content", "attachment", "url", "sender", "account", "user", "envelope",
-                "from address", "mail from"],
+                "from address", "mail from", "mailfrom"],
             Causes = [ClientOnBlockList, PoorReputation], Remedies = [RequestBlockListRemoval, ContactMailAdministrator],
             Confidence = DiagnosisConfidence.Medium },
         // "504 5.7.0 Sorry, NOTIFY not supported": an extension or parameter the server does not offer.

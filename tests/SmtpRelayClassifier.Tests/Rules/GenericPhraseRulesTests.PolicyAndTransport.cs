@@ -11,11 +11,10 @@ namespace SmtpRelayClassifier.Tests.Rules;
 public partial class GenericPhraseRulesTests
 {
     [Theory]
-    // A Postfix greylisting policy (spamfilter GreylistPolicy: "defer_if_permit System temporarily unavailable, please try again
-    // later"), as Postfix's smtpd_check.c renders defer_if_permit at RCPT.
-    [InlineData("450 4.7.1 <bob@example.org>: Recipient address rejected: System temporarily unavailable, please try again later")]
     // hoststud.com, "Email error 450 and its solution".
     [InlineData("450 4.7.1 <bob@example.org>: Recipient address rejected: Policy Rejection- Please try later.")]
+    // cloudmailin.com, SMTP troubleshooter, 451 error.
+    [InlineData("451 4.7.1 <bob@example.org>: Recipient address rejected: Intentional policy rejection, please try again later.")]
     public void Classify_PolicyDeferralAtRcpt_IsRateLimitedNotAServerThatIsDown(string reply)
     {
         var diagnosis = Classify(reply, SmtpStage.Rcpt);
@@ -25,13 +24,16 @@ public partial class GenericPhraseRulesTests
         Assert.False(diagnosis.IsRelayBlock);
     }
 
-    [Fact]
-    public void Classify_SystemNotAcceptingMessagesWithTryLater_StaysAServiceFailure()
+    [Theory]
+    // A test SMTP server that answers a temporary failure with 4.3.2 (system not accepting messages): the code is not a policy's.
+    [InlineData("450 4.3.2 <bob@example.org>: Recipient address rejected: Try again later")]
+    // postfwd/postfwd: doc/postfwd.txt, a policy that defers during maintenance.
+    [InlineData("450 4.7.1 <bob@example.org>: Recipient address rejected: maintenance ongoing, try again later")]
+    // coviserver.de, "E-Mail geblockt".
+    [InlineData("450 4.7.1 <adresse@domain.de>: Recipient address rejected: Service temporarily unavailable, please try later")]
+    public void Classify_DeferralAtRcptThatNamesTheServersState_IsNotTakenForARate(string reply)
     {
-        // A test SMTP server that answers a temporary failure with 4.3.2 (system not accepting messages): the code is not a policy's.
-        var diagnosis = Classify("450 4.3.2 <bob@example.org>: Recipient address rejected: Try again later", SmtpStage.Rcpt);
-
-        Assert.NotEqual(RateLimited, diagnosis.Kind);
+        Assert.NotEqual(RateLimited, Classify(reply, SmtpStage.Rcpt).Kind);
     }
 
     [Theory]
@@ -90,6 +92,7 @@ public partial class GenericPhraseRulesTests
     [Theory]
     [InlineData("mailbox has been blocked due to inactivity", SmtpStage.Rcpt)] // PHP-Bounce-Handler bounce_responses.php
     [InlineData("You have been blocked by the recipient", SmtpStage.Rcpt)] // PHP-Bounce-Handler bounce_responses.php
+    [InlineData("550 Verify mailfrom failed,blocked", SmtpStage.Mail)] // twisted1919/bounce-handler: BounceHandler/rules.php
     [InlineData("554 5.7.1 Message blocked due to spam content in the message.", SmtpStage.EndOfData)] // KumoMTA bounces.toml
     public void Classify_BlockedSaidOfTheRecipientOrMessage_IsNotAClientBlock(string reply, SmtpStage stage)
     {
