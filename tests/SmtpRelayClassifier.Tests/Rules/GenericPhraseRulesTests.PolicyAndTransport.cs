@@ -177,4 +177,64 @@ public partial class GenericPhraseRulesTests
         // vdukhovni/postfix: src/smtp/smtp_trouble.c, "local data error while talking to %s", filled with a next hop.
         Assert.Equal(ServiceUnavailable, Classify("local data error while talking to mx1.example.com[198.51.100.7]", SmtpStage.EndOfData).Kind);
     }
+
+    [Theory]
+    [InlineData("421 mail.example.net Too many connected clients, try again in a moment", SmtpStage.Connect)] // nodemailer/smtp-server: lib/smtp-server.js
+    [InlineData("421 4.7.0 NOOP sent too many times", SmtpStage.Rcpt)] // aio-libs/aiosmtpd: aiosmtpd/smtp.py
+    [InlineData("421 4.4.2 Message submission rate for this client has exceeded the configured limit", SmtpStage.Mail)] // support.mailprotector.com, common bouncebacks
+    [InlineData("504 the number of RCPT attempts is achieved the maximum threshold", SmtpStage.Rcpt)] // bestwisewords.com, document_detail/36612
+    [InlineData("450 4.2.1 <email@example.com>: Mailbox received too much email in a short period of time (G30)", SmtpStage.Rcpt)] // smtp.codes/rackspace
+    [InlineData("451 DATA BLOCKED - THIS USER ACCOUNT IS ONLY ALLOWED TO SEND 250 MESSAGES IN A TWENTY-FOUR HOUR PERIOD - PLEASE TRY AGAIN LATER", SmtpStage.EndOfData)] // lavabit/magma: src/servers/smtp/smtp.c
+    public void Classify_CountsConnectionsOrMessagesAgainstALimit_IsRateLimited(string reply, SmtpStage stage)
+    {
+        var diagnosis = Classify(reply, stage);
+
+        Assert.Equal(RateLimited, diagnosis.Kind);
+        Assert.True(diagnosis.IsTransient);
+    }
+
+    [Theory]
+    [InlineData("550 Connection from you denied, bye bye.", SmtpStage.Connect)] // smtpd/qpsmtpd: lib/Qpsmtpd/SMTP.pm
+    [InlineData("450 Your address 192.0.2.10 has mailed to spamtraps here", SmtpStage.Rcpt)] // mikey-austin/greyd: etc/greyd.conf.in
+    [InlineData("554 5.7.1 <bob@example.org>: Recipient address rejected: sender ip 192.0.2.10 is blocked (score=12.5)", SmtpStage.Rcpt)] // benningm/mtpolicyd: Plugin/ScoreAction.pm
+    [InlineData("smtp-fw-9107.amazon.com; SBRS score too low: http://www.senderbase.org/", SmtpStage.Connect)] // reacherhq/check-if-email-exists: core/src/smtp/parser.rs
+    [InlineData("550 Message rejected due to known spammer source IP address", SmtpStage.Connect)] // mingodad/citadel: citadel/locate_host.c
+    [InlineData("550 5.7.1 hello name cannot be numeric ip", SmtpStage.Ehlo)] // sdgathman/milter: bms.py
+    [InlineData("550 5.5.0 your ehlo domain does not resolve to an IP address", SmtpStage.Ehlo)] // mjl-/mox: smtpserver/server.go
+    [InlineData("550 5.7.1 Rejecting due to security policy - Invalid hostname 'mailserver'", SmtpStage.Ehlo)] // nkhorman/spamilter: src/hndlrs.c
+    public void Classify_ClientRefusedForWhoItIsOrHowItNamesItself_IsClientBlocked(string reply, SmtpStage stage)
+    {
+        Assert.Equal(ClientBlocked, Classify(reply, stage).Kind);
+    }
+
+    [Theory]
+    [InlineData("Could not connect to SMTP host: smtp.example.net, port: 587")] // eclipse-ee4j/angus-mail: SMTPTransport.java
+    [InlineData("Unknown SMTP host: smtp.example.net")] // eclipse-ee4j/angus-mail: SMTPTransport.java
+    [InlineData("Connection unexpectedly closed")] // python/cpython: Lib/smtplib.py
+    [InlineData("421 Network connection failure.")] // lavabit/magma: src/servers/smtp/smtp.c
+    [InlineData("427 Socks Connect to UNREACHABLE host")] // cryptsofthecoliseum.com, article-show-50-294
+    [InlineData("451 4.4.0 DNS resolving error")] // blog.jinbo.net/007/archive/20051107
+    public void Classify_ClientLibraryOrRelayThatCouldNotConnect_IsConnectionFailed(string reply)
+    {
+        Assert.Equal(ConnectionFailed, Classify(reply, SmtpStage.Unknown).Kind);
+    }
+
+    [Theory]
+    [InlineData("451 Bare newline detected", SmtpStage.Data)] // Vagabond/gen_smtp: src/gen_smtp_server_session.erl
+    [InlineData("450 Connecting host started transmitting before SMTP greeting", SmtpStage.Connect)] // smtpd/qpsmtpd: plugins/earlytalker
+    [InlineData("454 4.7.0 Invalid base64 data", SmtpStage.Auth)] // emersion/go-smtp: conn.go
+    [InlineData("504 Already logged in.", SmtpStage.Auth)] // mingodad/citadel: citadel/modules/smtp/serv_smtp.c
+    [InlineData("454 Session is already encrypted.", SmtpStage.StartTls)] // lavabit/magma: src/servers/smtp/smtp.c
+    [InlineData("Smtp server returned an invalid response.", SmtpStage.Unknown)] // dotnet/runtime: System.Net.Mail Strings.resx
+    public void Classify_CommandOutOfTurnOrMalformed_IsProtocolErrorNotAuthNorTls(string reply, SmtpStage stage)
+    {
+        Assert.Equal(ProtocolError, Classify(reply, stage).Kind);
+    }
+
+    [Fact]
+    public void Classify_DkimSigningThatFailed_IsTheServersFailureNotAVerdict()
+    {
+        // albertito/chasquid: internal/smtpsrv/conn.go.
+        Assert.Equal(ServiceUnavailable, Classify("451 4.3.0 DKIM signing failed", SmtpStage.EndOfData).Kind);
+    }
 }
