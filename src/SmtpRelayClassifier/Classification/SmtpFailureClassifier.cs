@@ -116,16 +116,20 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         if (evidence.ReplyText is null && length > 0)
             evidence.ReplyText = ReplyScanner.NormalizeText(source, parsed, wholeInput);
 
-        var rule = _rules.Evaluate(source.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
-        return Build(rule, evidence);
+        var text = source.Slice(offset, length);
+        var decision = _rules.Evaluate(text, evidence.Code, evidence.Enhanced, evidence.Stage);
+        int at = _rules.Locate(text, decision.PhraseId);
+        return Build(decision, evidence, at < 0 ? default : new Range(offset + at, offset + at + decision.Phrase!.Length));
     }
 
-    /// <summary>Builds the diagnosis for a decision made by the rule set.</summary>
-    internal static RelayBlockDiagnosis Build(SmtpFailureRule rule, in Evidence evidence) =>
-        Build(
-            new Verdict(rule.Id, rule.Kind, rule.Confidence ?? ConfidenceOf(rule.Tier), TransientOf(rule, evidence),
-                rule.Causes, rule.Remedies, rule.Responsible, rule.Summary),
-            evidence);
+    /// <summary>Builds the diagnosis for a decision made by the rule set; <paramref name="phraseRange"/> is where its phrase stands.</summary>
+    internal static RelayBlockDiagnosis Build(in RuleDecision decision, in Evidence evidence, Range phraseRange = default)
+    {
+        var rule = decision.Rule;
+        var verdict = new Verdict(rule.Id, rule.Kind, decision.Confidence, TransientOf(rule, evidence),
+            rule.Causes, rule.Remedies, rule.Responsible, rule.Summary);
+        return Build(verdict, evidence) with { Evidence = EvidenceOf(decision, phraseRange) };
+    }
 
     /// <summary>Builds the diagnosis for a decision, filling what it leaves open from the kind's profile.</summary>
     internal static RelayBlockDiagnosis Build(Verdict verdict, in Evidence evidence)
@@ -180,7 +184,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             evidence.Stage = parsed.Stage;
         if (evidence.Source == DiagnosisSource.Unknown)
             evidence.Source = SourceOf(parsed.Wrappers);
-        var rule = _rules.Evaluate(reply.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
+        var rule = _rules.EvaluateRule(reply.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
         var causes = CausesFor(rule.Kind, rule.Causes, evidence.Source);
         bool transient = TransientOf(rule, evidence) ?? KindProfiles.For(rule.Kind, evidence.Source).Transient;
         return new BriefDiagnosis(rule.Kind, RelayBlockPolicy.IsRelayBlock(rule.Kind, evidence.Stage, causes), transient, rule.Id);
@@ -230,11 +234,18 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         }
     }
 
-    private static DiagnosisConfidence ConfidenceOf(int tier) => tier switch
+    private static DiagnosisEvidence EvidenceOf(in RuleDecision decision, Range phraseRange) => new()
     {
-        < RuleTier.WeakPhrase => DiagnosisConfidence.High,
-        < RuleTier.EnhancedSubject => DiagnosisConfidence.Medium,
-        _ => DiagnosisConfidence.Low,
+        Strength = decision.Evidence.Strength,
+        Phrase = decision.Phrase,
+        PhraseRange = phraseRange,
+        UsedReplyCode = decision.Evidence.UsesReplyCode,
+        UsedEnhancedCode = decision.Evidence.UsesEnhancedCode,
+        UsedStage = decision.Evidence.UsesStage,
+        Support = decision.Support,
+        ContradictingKind = decision.RunnerUp?.Kind,
+        ContradictingRuleId = decision.RunnerUp?.Id,
+        ContradictingStrength = decision.RunnerUpStrength,
     };
 
     private static DiagnosisSource SourceOf(SmtpReplyWrappers wrappers)

@@ -15,6 +15,7 @@ namespace SmtpRelayClassifier.Rules;
 internal sealed class RuleSet
 {
     private const int LocalPartTail = 64;
+    private const int MaxIndexedDetail = 999;
 
     private readonly CompiledRule[] _rules;
     private readonly string[] _phrases;
@@ -23,6 +24,8 @@ internal sealed class RuleSet
     private readonly int[][] _rulesByPhrase;
     private readonly ulong[] _phraseless;
     private readonly ulong[][] _bySubject;
+    private readonly int[][] _byDetail;
+    private readonly ulong[][] _detailSets;
     private readonly Dictionary<int, ulong[]> _byCode;
     private readonly int _rulesWords;
 
@@ -121,6 +124,7 @@ internal sealed class RuleSet
         }
 
         _rulesByPhrase = byPhrase.Select(l => l.ToArray()).ToArray();
+        (_byDetail, _detailSets) = IndexByDetail();
 
         if (_rules.Length == 0 || !_rules[^1].IsUnconditional)
             throw new ArgumentException("The last rule must need no evidence, so that every input gets a diagnosis.", nameof(rules));
@@ -130,20 +134,30 @@ internal sealed class RuleSet
 
     public int PhraseCount => _phrases.Length;
 
-    /// <summary>Returns the first rule, in tier order, whose evidence holds. Never null: the last rule needs none.</summary>
-    public SmtpFailureRule Evaluate(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage)
+    /// <summary>The most matching rules <see cref="Evaluate"/> weighs: the strongest ones, in tier order.</summary>
+    public const int MaxMatches = 32;
+
+    /// <summary>
+    /// Weighs every rule whose evidence holds (<see cref="EvidenceWeighing"/>) and returns the decision. Never without a
+    /// rule: the last rule needs no evidence. Allocation-free.
+    /// </summary>
+    public RuleDecision Evaluate(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage)
+    {
+        Span<RuleMatch> matches = stackalloc RuleMatch[MaxMatches];
+        int count = Collect(text, code, enhanced, stage, matches);
+        return EvidenceWeighing.Decide(this, matches[..count]);
+    }
+
+    /// <summary>
+    /// The rule <see cref="Evaluate"/> decides by, without the rest of the weighing (support, contradiction, confidence):
+    /// the rules are tried, in tier order, only until the first that names a kind. Allocation-free.
+    /// </summary>
+    public SmtpFailureRule EvaluateRule(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage)
     {
         Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
-        found.Clear();
         Span<ulong> candidates = stackalloc ulong[_rulesWords];
-        _phraseless.CopyTo(candidates);
-        if (!enhanced.IsEmpty)
-            Or(candidates, _bySubject[Math.Min(enhanced.Subject, 8)]);
-        if (code != 0 && _byCode.TryGetValue(code, out var byCode))
-            Or(candidates, byCode);
-        FindPhrases(text, found, candidates);
-
-        int codeClass = code != 0 ? code / 100 : enhanced.Class;
+        int codeClass = Prepare(text, code, enhanced, found, candidates);
+        int first = -1;
         for (int word = 0; word < candidates.Length; word++)
         {
             ulong bits = candidates[word];
@@ -151,12 +165,131 @@ internal sealed class RuleSet
             {
                 int r = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                if (_rules[r].Matches(found, code, codeClass, enhanced, stage))
+                if (!_rules[r].Matches(found, code, codeClass, enhanced, stage))
+                    continue;
+                if (_rules[r].NamesAKind)
                     return _rules[r].Rule;
+                if (first < 0)
+                    first = r;
             }
         }
 
-        return _rules[^1].Rule;
+        return _rules[first < 0 ? _rules.Length - 1 : first].Rule;
+    }
+
+    /// <summary>
+    /// Finds the rules whose evidence holds, in tier order, in one pass over the candidates the phrases, the enhanced
+    /// code and the reply code select. Writes at most <paramref name="into"/>'s length; returns how many.
+    /// </summary>
+    public int Collect(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage, Span<RuleMatch> into)
+    {
+        Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
+        Span<ulong> candidates = stackalloc ulong[_rulesWords];
+        int codeClass = Prepare(text, code, enhanced, found, candidates);
+        int count = 0;
+        for (int word = 0; word < candidates.Length && count < into.Length; word++)
+        {
+            ulong bits = candidates[word];
+            while (bits != 0 && count < into.Length)
+            {
+                int r = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                if (_rules[r].Matches(found, code, codeClass, enhanced, stage))
+                    into[count++] = new RuleMatch(r, _rules[r].FirstFound(found));
+            }
+        }
+
+        // The last rule needs no evidence; when the span filled up before it, the strongest rules are what is weighed.
+        return count;
+    }
+
+    // Finds the phrases and marks the candidate rules: those that need no phrase, those the codes select, those the found phrases can make true.
+    private int Prepare(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, Span<ulong> found, Span<ulong> candidates)
+    {
+        found.Clear();
+        _phraseless.CopyTo(candidates);
+        if (!enhanced.IsEmpty)
+            Or(candidates, EnhancedCandidates(enhanced));
+        if (code != 0 && _byCode.TryGetValue(code, out var byCode))
+            Or(candidates, byCode);
+        FindPhrases(text, found, candidates);
+        return code != 0 ? code / 100 : enhanced.Class;
+    }
+
+    /// <summary>The rule at an index of the compiled order.</summary>
+    public SmtpFailureRule RuleAt(int index) => _rules[index].Rule;
+
+    /// <summary>What a rule at an index of the compiled order looks at.</summary>
+    public RuleEvidence EvidenceOf(int index) => _rules[index].Evidence;
+
+    /// <summary>The phrase of a rule's own lists that has the given phrase id (the rule's own string), or null.</summary>
+    public string? PhraseOf(int rule, int phraseId) => phraseId < 0 ? null : _rules[rule].PhraseOf(phraseId);
+
+    /// <summary>
+    /// Where a phrase the rules found first stands in <paramref name="text"/>, found as <see cref="Collect"/> finds it
+    /// (at a word start, not inside a mailbox's local part): its offset, or -1.
+    /// </summary>
+    public int Locate(ReadOnlySpan<char> text, int phraseId)
+    {
+        if (phraseId < 0)
+            return -1;
+        string phrase = _phrases[phraseId];
+        bool wordStart = char.IsLetterOrDigit(phrase[0]);
+        bool previousIsWord = false;
+        for (int i = 0; i + phrase.Length <= text.Length; i++)
+        {
+            char c = text[i];
+            bool isWord = c < 128 ? IsAsciiWord(c) : char.IsLetterOrDigit(c);
+            if ((!wordStart || !previousIsWord) && text.Slice(i, phrase.Length).Equals(phrase, StringComparison.OrdinalIgnoreCase) &&
+                !IsLocalPart(text[i..], phrase.Length))
+                return i;
+            previousIsWord = isWord;
+        }
+
+        return -1;
+    }
+
+    // The rules an enhanced code can make true: by subject and detail (details past MaxIndexedDetail by subject only).
+    private ulong[] EnhancedCandidates(EnhancedStatusCode enhanced)
+    {
+        int subject = Math.Min(enhanced.Subject, 8);
+        return (uint)enhanced.Detail <= MaxIndexedDetail ? _detailSets[_byDetail[subject][enhanced.Detail]] : _bySubject[subject];
+    }
+
+    // For each subject and detail, the code-indexed rules whose patterns allow it; equal sets are shared.
+    private (int[][] ByDetail, ulong[][] Sets) IndexByDetail()
+    {
+        var sets = new List<ulong[]>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byDetail = new int[9][];
+        for (int subject = 0; subject < byDetail.Length; subject++)
+        {
+            byDetail[subject] = new int[MaxIndexedDetail + 1];
+            for (int detail = 0; detail <= MaxIndexedDetail; detail++)
+            {
+                var bits = new ulong[_rulesWords];
+                for (int r = 0; r < _rules.Length; r++)
+                {
+                    if ((_bySubject[subject][r >> 6] & (1UL << r)) != 0 && _rules[r].EnhancedPatterns.Any(p => Allows(p, subject, detail)))
+                        bits[r >> 6] |= 1UL << r;
+                }
+
+                string key = string.Join(',', bits);
+                if (!ids.TryGetValue(key, out int id))
+                {
+                    ids[key] = id = sets.Count;
+                    sets.Add(bits);
+                }
+
+                byDetail[subject][detail] = id;
+            }
+        }
+
+        return (byDetail, sets.ToArray());
+
+        static bool Allows(EnhancedCodePattern p, int subject, int detail) =>
+            (p.Subject == EnhancedCodePattern.Any || Math.Min(p.Subject, 8) == subject) &&
+            (p.DetailFrom == EnhancedCodePattern.Any || (detail >= p.DetailFrom && detail <= p.DetailTo));
     }
 
     private void FindPhrases(ReadOnlySpan<char> text, Span<ulong> found, Span<ulong> candidates)
@@ -241,7 +374,20 @@ internal sealed class RuleSet
             _stageRequired = rule.StageRequired;
             foreach (var stage in rule.Stages)
                 _stageMask |= 1u << (int)stage;
+            Evidence = new RuleEvidence(
+                EvidenceWeighing.StrengthOf(rule.Tier),
+                UsesPhrase: any.Length + all.Length > 0,
+                UsesEnhancedCode: enhanced.Length > 0,
+                UsesReplyCode: _codes.Length > 0 || _codeClass != 0,
+                UsesStage: _stageMask != 0,
+                NamesAKind: EvidenceWeighing.NamesAKind(EvidenceWeighing.StrengthOf(rule.Tier), rule.Kind));
+            NamesAKind = Evidence.NamesAKind;
         }
+
+        public RuleEvidence Evidence { get; }
+
+        /// <summary>As <see cref="RuleEvidence.NamesAKind"/>, read without copying the evidence.</summary>
+        public bool NamesAKind { get; }
 
         public SmtpFailureRule Rule { get; }
 
@@ -300,6 +446,28 @@ internal sealed class RuleSet
             }
 
             return true;
+        }
+
+        /// <summary>The first of the rule's trigger phrases that was found, or -1.</summary>
+        public int FirstFound(ReadOnlySpan<ulong> found)
+        {
+            foreach (int id in TriggerPhrases)
+            {
+                if (Has(found, id))
+                    return id;
+            }
+
+            return -1;
+        }
+
+        /// <summary>The rule's own string for a phrase id of its lists.</summary>
+        public string? PhraseOf(int id)
+        {
+            int at = Array.IndexOf(_any, id);
+            if (at >= 0)
+                return Rule.AnyPhrase[at];
+            at = Array.IndexOf(_all, id);
+            return at >= 0 ? Rule.AllPhrases[at] : null;
         }
 
         private static bool Has(ReadOnlySpan<ulong> found, int id) => (found[id >> 6] & (1UL << id)) != 0;
