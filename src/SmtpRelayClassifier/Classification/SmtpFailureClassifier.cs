@@ -128,11 +128,11 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         var rule = decision.Rule;
         var verdict = new Verdict(rule.Id, rule.Kind, decision.Confidence, TransientOf(rule, evidence),
             rule.Causes, rule.Remedies, rule.Responsible, rule.Summary);
-        return Build(verdict, evidence) with { Evidence = EvidenceOf(decision, phraseRange) };
+        return Build(verdict, evidence, EvidenceOf(decision, phraseRange));
     }
 
     /// <summary>Builds the diagnosis for a decision, filling what it leaves open from the kind's profile.</summary>
-    internal static RelayBlockDiagnosis Build(Verdict verdict, in Evidence evidence)
+    internal static RelayBlockDiagnosis Build(Verdict verdict, in Evidence evidence, DiagnosisEvidence weighed = default)
     {
         var profile = KindProfiles.For(verdict.Kind, evidence.Source);
         bool remote = UsesRemoteProfile(verdict.Kind, evidence.Source);
@@ -157,6 +157,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             Source = evidence.Source,
             RuleId = verdict.RuleId,
             Confidence = verdict.Confidence,
+            Evidence = weighed,
             HResult = evidence.HResult,
             Server = evidence.Server,
             Port = evidence.Port,
