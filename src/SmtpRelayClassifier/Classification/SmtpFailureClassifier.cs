@@ -118,7 +118,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
 
         var text = source.Slice(offset, length);
         var decision = _rules.Evaluate(text, evidence.Code, evidence.Enhanced, evidence.Stage);
-        int at = _rules.Locate(text, decision.PhraseId);
+        int at = decision.PhraseOffset >= 0 ? decision.PhraseOffset : _rules.Locate(text, decision.PhraseId);
         return Build(decision, evidence, at < 0 ? default : new Range(offset + at, offset + at + decision.Phrase!.Length));
     }
 

@@ -10,6 +10,7 @@ namespace SmtpRelayClassifier.Rules;
 /// <param name="Evidence">What that rule looks at, and its strength.</param>
 /// <param name="PhraseId">The id of the deciding rule's phrase that was found, or -1.</param>
 /// <param name="Phrase">That phrase, the rule's own string, or null.</param>
+/// <param name="PhraseOffset">Where that phrase first stands in the text the rules read, or -1 when not known.</param>
 /// <param name="Support">How many independent pieces of evidence (other phrases, the enhanced code, the reply code) agree with the kind.</param>
 /// <param name="RunnerUp">The strongest rule for another kind, when one held; null when nothing contradicted.</param>
 /// <param name="RunnerUpStrength">The strength of <paramref name="RunnerUp"/>'s evidence.</param>
@@ -19,6 +20,7 @@ internal readonly record struct RuleDecision(
     RuleEvidence Evidence,
     int PhraseId,
     string? Phrase,
+    int PhraseOffset,
     int Support,
     SmtpFailureRule? RunnerUp,
     EvidenceStrength RunnerUpStrength,

@@ -156,7 +156,7 @@ internal sealed partial class RuleSet
     {
         Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
         Span<ulong> candidates = stackalloc ulong[_rulesWords];
-        int codeClass = Prepare(text, code, enhanced, found, candidates);
+        int codeClass = Prepare(text, code, enhanced, found, candidates, [], out _);
         int first = -1;
         for (int word = 0; word < candidates.Length; word++)
         {
@@ -185,7 +185,8 @@ internal sealed partial class RuleSet
     {
         Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
         Span<ulong> candidates = stackalloc ulong[_rulesWords];
-        int codeClass = Prepare(text, code, enhanced, found, candidates);
+        Span<long> positions = stackalloc long[MaxMatches];
+        int codeClass = Prepare(text, code, enhanced, found, candidates, positions, out int positionCount);
         int count = 0;
         for (int word = 0; word < candidates.Length && count < into.Length; word++)
         {
@@ -195,7 +196,10 @@ internal sealed partial class RuleSet
                 int r = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
                 if (_rules[r].Matches(found, code, codeClass, enhanced, stage))
-                    into[count++] = new RuleMatch(r, _rules[r].FirstFound(found));
+                {
+                    int phrase = _rules[r].FirstFound(found);
+                    into[count++] = new RuleMatch(r, phrase, PositionOf(positions[..positionCount], phrase));
+                }
             }
         }
 
@@ -203,8 +207,23 @@ internal sealed partial class RuleSet
         return count;
     }
 
+    // Where a found phrase first stands, from the table the phrase walk filled; -1 when it is not there (or no phrase).
+    private static int PositionOf(ReadOnlySpan<long> positions, int phrase)
+    {
+        if (phrase < 0)
+            return -1;
+        foreach (long entry in positions)
+        {
+            if ((int)(entry >> 32) == phrase)
+                return (int)(uint)entry;
+        }
+
+        return -1;
+    }
+
     // Finds the phrases and marks the candidate rules: those that need no phrase, those the codes select, those the found phrases can make true.
-    private int Prepare(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, Span<ulong> found, Span<ulong> candidates)
+    private int Prepare(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, Span<ulong> found, Span<ulong> candidates,
+        Span<long> positions, out int positionCount)
     {
         found.Clear();
         _phraseless.CopyTo(candidates);
@@ -212,7 +231,7 @@ internal sealed partial class RuleSet
             Or(candidates, EnhancedCandidates(enhanced));
         if (code != 0 && _byCode.TryGetValue(code, out var byCode))
             Or(candidates, byCode);
-        FindPhrases(text, found, candidates);
+        positionCount = FindPhrases(text, found, candidates, positions);
         return code != 0 ? code / 100 : enhanced.Class;
     }
 
@@ -227,7 +246,8 @@ internal sealed partial class RuleSet
 
     /// <summary>
     /// Where a phrase the rules found first stands in <paramref name="text"/>, found as <see cref="Collect"/> finds it
-    /// (at a word start, not inside a mailbox's local part): its offset, or -1.
+    /// (at a word start, not inside a mailbox's local part): its offset, or -1. For the rare text in which more phrases
+    /// were found than <see cref="Collect"/> keeps the positions of.
     /// </summary>
     public int Locate(ReadOnlySpan<char> text, int phraseId)
     {
@@ -292,9 +312,10 @@ internal sealed partial class RuleSet
             (p.DetailFrom == EnhancedCodePattern.Any || (detail >= p.DetailFrom && detail <= p.DetailTo));
     }
 
-    private void FindPhrases(ReadOnlySpan<char> text, Span<ulong> found, Span<ulong> candidates)
+    // Returns how many phrases have their first position in the table.
+    private int FindPhrases(ReadOnlySpan<char> text, Span<ulong> found, Span<ulong> candidates, Span<long> positions)
     {
-        var sink = new Sink(this, found, candidates);
+        var sink = new Sink(this, found, candidates, positions);
         bool previousIsWord = false;
         for (int i = 0; i < text.Length; i++)
         {
@@ -303,12 +324,14 @@ internal sealed partial class RuleSet
             // Phrases starting with a letter or digit begin only where a word begins; the few others anywhere.
             if (isWord ? !previousIsWord : _anyStart[c < 128 ? c : 128])
             {
-                sink.Start(text[i..]);
+                sink.Start(text[i..], i);
                 _trie.Match(text[i..], ref sink);
             }
 
             previousIsWord = isWord;
         }
+
+        return sink.Positions;
     }
 
     private static void Or(Span<ulong> into, ulong[] bits)
@@ -320,20 +343,31 @@ internal sealed partial class RuleSet
     private static bool IsAsciiWord(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
 
     /// <summary>Marks each phrase found, and the rules it can make true.</summary>
-    private ref struct Sink(RuleSet set, Span<ulong> found, Span<ulong> candidates) : IPhraseSink
+    private ref struct Sink(RuleSet set, Span<ulong> found, Span<ulong> candidates, Span<long> positions) : IPhraseSink
     {
         private readonly RuleSet _set = set;
         private readonly Span<ulong> _found = found;
+        private readonly Span<long> _positions = positions;
+        private int _offset;
         private readonly Span<ulong> _candidates = candidates;
         private ReadOnlySpan<char> _at;
 
-        public void Start(ReadOnlySpan<char> at) => _at = at;
+        /// <summary>How many phrases have their position in the table.</summary>
+        public int Positions { get; private set; }
+
+        public void Start(ReadOnlySpan<char> at, int offset)
+        {
+            _at = at;
+            _offset = offset;
+        }
 
         public void Found(int id, int length)
         {
             if ((_found[id >> 6] & (1UL << id)) != 0 || IsLocalPart(_at, length))
                 return;
             _found[id >> 6] |= 1UL << id;
+            if (Positions < _positions.Length)
+                _positions[Positions++] = ((long)id << 32) | (uint)_offset;
             foreach (int r in _set._rulesByPhrase[id])
                 _candidates[r >> 6] |= 1UL << r;
         }
