@@ -15,17 +15,41 @@ internal static class GenericPhraseRules
 {
     private static readonly string[] UnknownAddressPhrases = [.. RecipientPhrases.Unknown, .. RecipientPhrases.Disabled];
 
+    // The recipient could not be verified: deferred under a 4xx, failed otherwise.
+    private static readonly string[] RecipientNotVerifiedPhrases =
+    [
+        "could not verify recipient", "cannot verify recipient", "can't verify recipient", "unable to verify recipient",
+        "unable to verify the recipient", "recipient cannot be verified", "recipient could not be verified", "unable to validate recipient",
+        "cannot validate recipient", "could not validate recipient",
+    ];
+
+    // Verification that failed, with nothing to say of what was verified; and the words that say it was not the recipient.
+    private static readonly string[] VerificationFailedWords = ["verification failed", "verification problem", "verification error", "verify failed"];
+    private static readonly string[] NotAboutTheRecipient = ["sender", "spf", "dkim", "dmarc", "certificate", "tls"];
+
     public static IEnumerable<SmtpFailureRule> All =>
     [
         // A temporary failure to verify the recipient outweighs whatever the quoted remote answer says.
         new() { Id = "generic.recipient-verification-deferred", Tier = RuleTier.Overriding, Kind = RecipientVerificationDeferred,
-            AnyPhrase = ["could not verify recipient", "cannot verify recipient", "unable to verify recipient", "recipient cannot be verified",
-                "unable to verify the recipient", "recipient verification", "address verification", "callout verification",
+            AnyPhrase = [.. RecipientNotVerifiedPhrases, "recipient verification", "address verification", "callout verification",
                 "verification in progress", "recipient verify"],
             CodeClass = 4 },
+        // Any other class (a 5xx, or a text quoted without its code): the recipient failed the check.
         new() { Id = "generic.recipient-verification-failed", Tier = RuleTier.Overriding, Kind = RecipientUnknown,
-            AnyPhrase = ["recipient verification failed", "recipient verify failed", "callout verification failed", "address verification failed"],
-            NotPhrases = ["sender"], CodeClass = 5 },
+            AnyPhrase = [.. RecipientNotVerifiedPhrases, "recipient verification failed", "recipient verify failed", "callout verification failed",
+                "address verification failed", "callout verification failure", "recipient validation failed"],
+            NotPhrases = NotAboutTheRecipient },
+        // Verification named only by the stage: "550 - Verification failed" answered to RCPT.
+        new() { Id = "generic.verification-at-rcpt-deferred", Tier = RuleTier.WeakPhrase, Kind = RecipientVerificationDeferred, Stages = Stages.Rcpt,
+            StageRequired = true, AnyPhrase = VerificationFailedWords, NotPhrases = NotAboutTheRecipient, CodeClass = 4, Transience = Transience.Always },
+        new() { Id = "generic.verification-at-rcpt-failed", Tier = RuleTier.WeakPhrase, Kind = RecipientUnknown, Stages = Stages.Rcpt,
+            StageRequired = true, AnyPhrase = VerificationFailedWords, NotPhrases = NotAboutTheRecipient, Confidence = DiagnosisConfidence.Medium },
+        // A recipient address checked later: "451 4.4.3 Unable to verify address at this time", RFC 5321's "450 mailbox unavailable".
+        new() { Id = "generic.address-verification-deferred", Tier = RuleTier.Phrase, Kind = RecipientVerificationDeferred, Stages = Stages.Rcpt,
+            AnyPhrase = ["unable to verify address", "could not verify address", "cannot verify address", "can't verify address",
+                "unable to verify the address", "address could not be verified", "mailbox unavailable", "mailbox temporarily unavailable",
+                "mailbox is temporarily unavailable"],
+            NotPhrases = ["sender"], CodeClass = 4, Transience = Transience.Always },
 
         new() { Id = "generic.tls-required", Tier = RuleTier.Phrase, Kind = TlsRequired,
             AnyPhrase = ["must issue a starttls command first", "starttls is required", "starttls required", "tls required", "tls is required",
@@ -35,6 +59,11 @@ internal static class GenericPhraseRules
                 "tls conversation required", "without ssl/tls", "ssl/tls-connection is required", "chiffrement requis",
                 "verschlüsselung erforderlich", "se requiere tls", "cifrado requerido", "richiesto tls", "criptografia obrigatória"],
             NotPhrases = ["tls not available", "tls engine is unavailable", "requiretls has been disabled"], Transience = Transience.Never },
+        // A failure answered to STARTTLS itself: "554 Security failure" (Exim), "500 Unable to set minimum security level" (Courier).
+        new() { Id = "generic.failure-at-starttls", Tier = RuleTier.WeakPhrase, Kind = TlsFailed, Stages = [SmtpStage.StartTls], StageRequired = true,
+            AnyPhrase = ["security", "failure", "failed", "unable to", "cannot", "can't", "error"], Confidence = DiagnosisConfidence.Medium,
+            NotPhrases = ["already", "syntax", "not implemented", "not recognized", "unrecognized"], Causes = [TlsHandshakeFailed],
+            Transience = Transience.ByCodeClass },
         new() { Id = "generic.tls-failed", Tier = RuleTier.Phrase, Kind = TlsFailed,
             AnyPhrase = ["tls not available", "starttls failed", "tls negotiation failed", "tls handshake", "ssl handshake", "handshake failed",
                 "no shared cipher", "certificate verify failed", "certificate has expired", "wrong version number", "tls failed",
@@ -54,7 +83,8 @@ internal static class GenericPhraseRules
                 "as a relay", "not a gateway", "not local host", "allowed rcpthost", "this system is not configured to relay mail",
                 "we don't handle mail for", "specified domain is not allowed", "not an open relay", "insecure mail relay",
                 "(relaying) is not allowed", "relaying to", "relay through this server", "relay for", "relay attempt", "denies relay",
-                "relay disabled"] },
+                "relay disabled", "cannot deliver mail for", "local user only", "local users only", "forwarding denied",
+                "list of allowed hosts"] },
         new() { Id = "generic.relay-refused-wording", Tier = RuleTier.WeakPhrase, Kind = RelayDenied, Stages = Stages.Envelope,
             Transience = Transience.Never, Confidence = DiagnosisConfidence.Medium,
             AllPhrases = ["relay"], AnyPhrase = ["denied", "prohibited", "not allowed", "not permitted", "refused", "rejected", "disallowed",
@@ -72,17 +102,22 @@ internal static class GenericPhraseRules
             Causes = [UnauthenticatedSubmission], Remedies = [AuthenticateOnSubmissionPort, UseSmtpServerOfCurrentNetwork],
             AnyPhrase = ["authentication required", "authentication is required", "requires authentication", "require authentication",
                 "auth required", "authentication needed", "must authenticate", "please authenticate", "authenticate first",
-                "need to authenticate", "needs authentication", "not authenticated", "unauthenticated senders not allowed",
+                "need to authenticate", "needs authentication", "auth command first", "send auth first", "issue auth first",
+                "not authenticated", "unauthenticated senders not allowed",
                 "authentication turned on in your email client", "login required", "log in first", "authentifizierung erforderlich",
                 "autenticación requerida", "se requiere autenticación", "autenticazione richiesta", "autenticação necessária",
-                "smtp auth is required", "not logged in", "receive your mail before sending", "authentification requise",
+                "smtp auth is required", "not logged in", "anonymous user", "receive your mail before sending", "authentification requise",
                 "anmeldung erforderlich", "требуется аутентификация", "требуется авторизация", "需要认证", "需要身份验证", "認証が必要"],
-            NotPhrases = ["dmarc", "dkim", "spf", "sender is unauthenticated"] },
+            NotPhrases = ["dmarc", "dkim", "spf", "sender is unauthenticated", "by organization"] },
 
         new() { Id = "generic.too-many-login-attempts", Tier = RuleTier.Phrase, Kind = AuthenticationFailed,
             AnyPhrase = ["too many login attempts", "too many failed login", "too many authentication failures", "too many invalid authentication",
-                "too many bad auth", "too many auth"],
+                "too many bad auth", "too many auth failures", "too many auth attempts", "too many authentication errors",
+                "too many auth errors"],
             Causes = [TooManyLoginAttempts], Remedies = [RetryLater, CheckCredentials], Transience = Transience.Always },
+        // A rate of AUTH commands, whatever their outcome: "450 4.7.1 Error: too many AUTH commands from …" (Postfix smtpd_client_auth_rate_limit).
+        new() { Id = "generic.auth-command-rate", Tier = RuleTier.Phrase, Kind = RateLimited, AnyPhrase = ["too many auth commands", "auth rate limit"],
+            Remedies = [ReduceSendingRate, RetryLater], Transience = Transience.Always },
         new() { Id = "generic.authentication-failed", Tier = RuleTier.Phrase, Kind = AuthenticationFailed, Transience = Transience.ByCodeClass,
             AnyPhrase = ["authentication failed", "authentication unsuccessful", "authentication failure", "authentication credentials invalid",
                 "invalid credentials", "bad credentials", "username and password not accepted", "invalid username or password",
@@ -107,7 +142,7 @@ internal static class GenericPhraseRules
                 "sender is not authorized", "sender not allowed", "sender is not allowed", "not authorized to send mail as", "not allowed to act as",
                 "unauthorized use of sender", "not authorized to send from", "not same as smtp authenticate", "sender doesn't match",
                 "doesn't match auth domain", "from and auth not the same", "not authorized sender", "not authorized owner", "spoofed mail from",
-                "can be accepted only from", "mail sending denied", "you are not allowed to send"],
+                "can be accepted only from", "mail sending denied", "you are not allowed to send", "not allowed from your host"],
             NotPhrases = ["null sender"] },
         new() { Id = "generic.sender-identity-not-verified", Tier = RuleTier.Phrase, Kind = SenderNotAuthorized,
             Causes = [SenderIdentityNotVerified], Remedies = [VerifySenderIdentity, MatchFromAddressToAccount],
@@ -121,7 +156,8 @@ internal static class GenericPhraseRules
         new() { Id = "generic.spf", Tier = RuleTier.Phrase, Kind = SenderNotAuthorized,
             AnyPhrase = ["spf fail", "spf check failed", "spf validation", "spf policy", "spf record", "failed spf", "spf hardfail",
                 "spf softfail", "spf=fail", "sender policy framework", "does not designate", "not designated", "not a permitted sender",
-                "openspf", "open-spf", "spf.pobox.com", "spf check", "spf ", "spf:", "spf.", "by spf", "is not allowed to send mail from"],
+                "openspf", "open-spf", "openspf.org", "openspf.net", "open-spf.org", "spf.pobox.com", "spf check", "spf ", "spf:", "spf.", "by spf",
+                "is not allowed to send mail from"],
             Causes = [SpfFailure], Remedies = [FixSenderDnsRecords, UseProviderRelay], Responsible = ResponsibleParty.SenderMailAdministrator,
             Transience = Transience.ByCodeClass },
 
@@ -131,14 +167,28 @@ internal static class GenericPhraseRules
                 "sender domain is listed", "rhsbl"],
             Causes = [SenderOnBlockList], Remedies = [UseValidSenderAddress, RequestBlockListRemoval] },
         new() { Id = "generic.sender-address-rejected", Tier = RuleTier.Phrase, Kind = SenderAddressRejected, Transience = Transience.ByCodeClass,
-            AnyPhrase = ["sender address rejected", "sender verify failed", "sender verification failed", "sender domain not found",
+            AnyPhrase = ["sender address rejected", "sender was rejected", "sender verify failed", "sender verification failed", "sender domain not found",
                 "sender domain does not exist", "sender domain must", "sender address is invalid", "invalid sender", "bad sender",
                 "sender rejected", "sender address invalid", "unknown sender", "sender unknown", "sender address unknown",
                 "sender denied", "invalid mail from", "mail from address invalid", "return path", "return-path",
                 "expéditeur invalide", "expediteur invalide", "absender ungültig", "remitente no válido", "sender did not verify",
                 "verify sender", "sender verification", "fake sender", "sender is rejected", "null sender", "mail from invalid",
                 "real domain name required", "domain in mail from", "sender address not allowed", "absender unbekannt", "remitente desconocido",
-                "mittente sconosciuto", "expéditeur inconnu", "remetente inválido", "发件人地址无效"] },
+                "mittente sconosciuto", "expéditeur inconnu", "remetente inválido", "发件人地址无效"],
+            NotPhrases = ["return-path header", "return path header"] },
+
+        // "450 sender <x> denied", "550 recipient <x> denied", "553 sorry, your envelope recipient has been denied": the address, named by the stage.
+        new() { Id = "generic.sender-denied-wording", Tier = RuleTier.WeakPhrase, Kind = SenderAddressRejected, Stages = Stages.Mail, StageRequired = true,
+            AllPhrases = ["sender"], AnyPhrase = ["denied", "not accepted", "refused"], Confidence = DiagnosisConfidence.Medium,
+            Causes = [SenderAddressInvalid, SenderOnBlockList], Remedies = [UseValidSenderAddress], Transience = Transience.ByCodeClass },
+        new() { Id = "generic.recipient-denied-wording", Tier = RuleTier.WeakPhrase, Kind = RecipientUnknown, Stages = Stages.Rcpt, StageRequired = true,
+            AllPhrases = ["recipient"], AnyPhrase = ["denied", "not accepted", "not allowed", "refused"], Confidence = DiagnosisConfidence.Medium,
+            NotPhrases = ["sender", "relay"] },
+        // Any refusal of AUTH itself: the account may not log in or may not use SMTP ("550 User has no permission").
+        new() { Id = "generic.refused-at-auth", Tier = RuleTier.WeakPhrase, Kind = AuthenticationFailed, Stages = Stages.Auth, StageRequired = true,
+            AnyPhrase = ["no permission", "not authorized", "not authorised", "not permitted", "not allowed", "disabled", "denied", "forbidden"],
+            NotPhrases = ["transaction", "already", "now", "during"], Confidence = DiagnosisConfidence.Medium, Causes = [SmtpAuthDisabled, InvalidCredentials],
+            Remedies = [EnableSmtpAuthForAccount, CheckCredentials], Transience = Transience.ByCodeClass },
 
         // Too many bad recipients is a rate of failures, not one unknown recipient: it comes before the unknown-recipient wording.
         new() { Id = "generic.bad-recipient-rate", Tier = RuleTier.Phrase, Kind = RateLimited, Transience = Transience.Always,
@@ -154,7 +204,8 @@ internal static class GenericPhraseRules
             AnyPhrase = UnknownAddressPhrases, Stages = Stages.Mail, StageRequired = true, Causes = [SenderAddressInvalid],
             Remedies = [UseValidSenderAddress], Transience = Transience.ByCodeClass },
         new() { Id = "generic.recipient-unknown", Tier = RuleTier.Phrase, Kind = RecipientUnknown,
-            Stages = [SmtpStage.Rcpt, SmtpStage.Data, SmtpStage.EndOfData], AnyPhrase = UnknownAddressPhrases, NotPhrases = ["your ip address"] },
+            Stages = [SmtpStage.Rcpt, SmtpStage.Data, SmtpStage.EndOfData], AnyPhrase = UnknownAddressPhrases,
+            NotPhrases = ["your ip address", "helo", "ehlo", "address in from", "from header"] },
 
         // Mailbox full before rate: "mailbox is full / blocks limit exceeded" is a full mailbox, not a rate.
         new() { Id = "generic.mailbox-full", Tier = RuleTier.Phrase, Kind = MailboxFull, Transience = Transience.ByCodeClass,
@@ -197,7 +248,8 @@ internal static class GenericPhraseRules
         new() { Id = "generic.message-too-large", Tier = RuleTier.Phrase, Kind = MessageTooLarge,
             AnyPhrase = ["message size exceeds", "message too large", "message too big", "message is too large", "message is too big",
                 "message size limit", "size limit", "size exceeds", "exceeds the maximum size", "maximum message size",
-                "message length exceeds", "mail too large", "message exceeded", "exceeds size", "size exceeded", "message trop volumineux",
+                "message length exceeds", "mail too large", "message exceeded", "exceeds size", "size exceeded", "attachment is too long",
+                "attachment too large", "attachment is too large", "attachments are too large", "attachment size exceeds", "message trop volumineux",
                 "message trop gros", "nachricht zu groß", "nachricht ist zu groß", "mensaje demasiado grande", "messaggio troppo grande",
                 "mensagem muito grande", "bericht te groot", "письмо слишком большое", "размер письма превышает", "邮件过大", "邮件大小超过", "サイズが大きすぎ"],
             NotPhrases = ["mailbox", "hops"] },

@@ -122,6 +122,136 @@ public class GenericPhraseRulesTests
     }
 
     [Theory]
+    [InlineData("450 sender <alice@example.com> denied", SmtpStage.Mail)] // haraka/Haraka:connection.js (a MAIL hook's DENYSOFT)
+    [InlineData("Connected to 192.0.2.25 but sender was rejected.", SmtpStage.Mail)] // notqmail/notqmail:qmail-remote.c
+    [InlineData("550 invalid domain", SmtpStage.Mail)] // a Czech host's MAIL FROM refusal, quoted in a Nodemailer form handler
+    [InlineData("517-MX records for alice@example.com violate section 3.3.9 of RFC 1035.\n517 Invalid domain, see <URL:https://datatracker.ietf.org/doc/html/rfc1035>",
+        SmtpStage.Mail)] // svarshavchik/courier:courier/courier/submit.C
+    public void Classify_SenderRefusedInSoManyWords_IsSenderAddressRejected(string reply, SmtpStage stage)
+    {
+        var diagnosis = Classify(reply, stage);
+
+        Assert.Equal(SmtpFailureKind.SenderAddressRejected, diagnosis.Kind);
+        Assert.False(diagnosis.IsRelayBlock);
+    }
+
+    [Fact]
+    public void Classify_ReturnPathHeaderRefused_IsAHeaderProblemNotASenderAddress()
+    {
+        // haraka/haraka-plugin-headers:index.js: the header, not the envelope sender.
+        var diagnosis = Classify("550 outgoing mail must not have a Return-Path header (RFC 5321)", SmtpStage.EndOfData);
+
+        Assert.Equal(SmtpFailureKind.MessageRejected, diagnosis.Kind);
+    }
+
+    [Theory]
+    [InlineData("550 recipient <bob@example.org> denied")] // haraka/Haraka:connection.js
+    [InlineData("553 sorry, mail to that recipient is not accepted (#5.7.1)")] // qmail-ldap/qmail-ldap:qmail-smtpd.c
+    [InlineData("550 5.7.1 That recipient is not allowed")] // KumoCorp/kumomta:assets/community/bounces.toml
+    [InlineData("550 Invalid domain. The domain specified does not exist")] // a C SMTP server's RCPT handler (GitHub)
+    [InlineData("550 Invalid Domain.")] // jeffpar/kbarchive: KB Q245787, XFOR: SMTP Error Message: 550 Invalid Domain
+    [InlineData("Recipient address rejected: need fully-qualified address")] // Yandex bounce help (Postfix reject_non_fqdn_recipient)
+    public void Classify_RecipientRefusedInSoManyWords_IsRecipientUnknown(string reply)
+        => AssertKindAtRcptAndNoRelayBlock(reply, SmtpFailureKind.RecipientUnknown);
+
+    [Theory]
+    [InlineData("Administrative prohibition - unable to validate recipient")] // cfortune/PHP-Bounce-Handler: bounce_responses.php (no code)
+    [InlineData("Recipient verification failed")] // bastion.umanix.net/info (no code)
+    [InlineData("550 Previous (cached) callout verification failure")] // Exim/exim:src/src/verify.c
+    [InlineData("550 Can't verify recipient")] // Exim/exim:doc/doc-docbook/spec.xfpt
+    [InlineData("550 - Verification failed")] // paymonthlyhosting.co.uk knowledge base: verification named by the stage alone
+    public void Classify_RecipientThatFailedVerification_IsRecipientUnknown(string reply)
+        => AssertKindAtRcptAndNoRelayBlock(reply, SmtpFailureKind.RecipientUnknown);
+
+    [Theory]
+    [InlineData("450 Requested mail action not taken: mailbox unavailable (e.g., mailbox busy or temporarily blocked for policy reasons)")] // RFC 5321 §4.2.3
+    [InlineData("451 4.4.3 Unable to verify address at this time.")] // stalwartlabs/mail-server:crates/smtp/src/inbound/rcpt.rs
+    public void Classify_RecipientMailboxUnavailableForNow_IsVerificationDeferredAndTransient(string reply)
+    {
+        var diagnosis = Classify(reply, SmtpStage.Rcpt);
+
+        Assert.Equal(SmtpFailureKind.RecipientVerificationDeferred, diagnosis.Kind);
+        Assert.True(diagnosis.IsTransient);
+    }
+
+    [Theory]
+    [InlineData("450 I cannot deliver mail for {user@domain}")] // haraka/Haraka: connection.js ("No plugin determined if relaying was allowed")
+    [InlineData("Requested action not taken: Local user only")] // icoremail.vip support: Coremail's refusal of an outside recipient
+    [InlineData("553 Sorry, this domain is not in my list of allowed hosts (#5.7.1)")] // Yandex relay page (viws.ru)
+    public void Classify_ServerThatDeliversOnlyForItsOwnUsers_IsRelayDenied(string reply)
+    {
+        var diagnosis = Classify(reply, SmtpStage.Rcpt);
+
+        Assert.Equal(SmtpFailureKind.RelayDenied, diagnosis.Kind);
+        Assert.True(diagnosis.IsRelayBlock);
+    }
+
+    [Theory]
+    [InlineData("503 5.5.4 Error: send AUTH command first.")] // aiosmtplib's tests against Postfix; muquit/mailsend issue 159
+    [InlineData("550 5.7.1 Access denied (anonymous user)")] // dovecot/core:src/submission/submission-commands.c
+    public void Classify_ServerAskingForAuthBeforeMail_IsAuthenticationRequired(string reply)
+    {
+        var diagnosis = Classify(reply, SmtpStage.Mail);
+
+        Assert.Equal(SmtpFailureKind.AuthenticationRequired, diagnosis.Kind);
+        Assert.True(diagnosis.IsRelayBlock);
+    }
+
+    [Theory]
+    [InlineData("550 User has no permission")] // NetEase 163.com, quoted in testerSunshine/12306 issue 62
+    [InlineData("550 5.7.1 Your account is not authorized to use this service.")] // stalwartlabs/mail-server:crates/smtp/src/inbound/auth.rs
+    public void Classify_AccountRefusedAtAuth_IsAuthenticationFailed(string reply)
+    {
+        Assert.Equal(SmtpFailureKind.AuthenticationFailed, Classify(reply, SmtpStage.Auth).Kind);
+    }
+
+    [Theory]
+    [InlineData("503 5.5.0 AUTH not permitted during a mail transaction")] // hrs-allbsd/sendmail:sendmail/srvrsmtp.c
+    [InlineData("503 5.5.0 AUTH not permitted now")] // cyrusimap/cyrus-imapd:imap/lmtpengine.c
+    public void Classify_AuthAtTheWrongTime_StaysAProtocolError(string reply)
+    {
+        Assert.Equal(SmtpFailureKind.ProtocolError, Classify(reply, SmtpStage.Auth).Kind);
+    }
+
+    [Fact]
+    public void Classify_TooManyAuthCommands_IsARateNotAFailedLogin()
+    {
+        // vdukhovni/postfix:postfix/src/smtpd/smtpd.c (smtpd_client_auth_rate_limit), as Hostinger's relays send it.
+        var diagnosis = Classify("450 4.7.1 Error: too many AUTH commands", SmtpStage.Auth);
+
+        Assert.Equal(SmtpFailureKind.RateLimited, diagnosis.Kind);
+        Assert.True(diagnosis.IsTransient);
+    }
+
+    [Theory]
+    [InlineData("554 5.7.3 Unable to initialize security subsystem")] // Exchange Server SmtpResponse.StartTlsNegotiationFailure
+    [InlineData("554 Unable to initialize security subsystem")] // jeffpar/kbarchive: IIS SMTP answering STARTTLS without a certificate (Smtp.log)
+    [InlineData("554 Security failure")] // Exim/exim:src/src/smtp_in.c
+    [InlineData("500 Unable to set minimum security level.")] // svarshavchik/courier:courier/courier/module.esmtp/courieresmtpd.C
+    public void Classify_FailureAnsweredToStartTls_IsTlsFailed(string reply)
+    {
+        Assert.Equal(SmtpFailureKind.TlsFailed, Classify(reply, SmtpStage.StartTls).Kind);
+    }
+
+    [Fact]
+    public void Classify_SpfExplanationUrlBeforeTheSendersAddress_IsSenderNotAuthorized()
+    {
+        // pbruna/postfix-policyd-spf-perl: the URL is followed by "id=" and the sender's address, which is no local part of the URL.
+        var diagnosis = Classify("550 5.7.1 <bob@example.org>: Recipient address rejected: Please see " +
+            "http://www.openspf.net/Why?s=mfrom;id=alice@example.com;ip=192.0.2.10;r=mx.example.org", SmtpStage.Rcpt);
+
+        Assert.Equal(SmtpFailureKind.SenderNotAuthorized, diagnosis.Kind);
+        Assert.False(diagnosis.IsRelayBlock);
+    }
+
+    [Fact]
+    public void Classify_AttachmentTooLong_IsMessageTooLargeNotContent()
+    {
+        // blog.sina.com.cn: Sina's list of SMTP replies.
+        Assert.Equal(SmtpFailureKind.MessageTooLarge, Classify("554 attachment is too long.", SmtpStage.EndOfData).Kind);
+    }
+
+    [Theory]
     [InlineData("valid RCPT command must precede DATA", SmtpStage.Data)] // PHP-Bounce-Handler
     [InlineData("421 4.7.0 mail.example.net Too many bad commands; closing connection", SmtpStage.Rcpt)] // Sendmail srvrsmtp.c
     [InlineData("451 Bare line-feed; see http://haraka.github.io/barelf/", SmtpStage.EndOfData)] // Haraka

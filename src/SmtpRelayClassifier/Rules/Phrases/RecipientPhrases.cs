@@ -21,7 +21,8 @@ internal static class RecipientPhrases
         "bad address syntax", "bad address mailbox syntax", "bad destination mailbox address", "bad destination system address",
         "malformed address", "no such domain", "domain does not exist", "domain not found", "domain name not found",
         "couldn't find any host named", "unrouteable mail domain", "host unknown", "not listed in", "user rejected", "rcpt is rejected",
-        "recipient reject", "valid address is required",
+        "recipient reject", "valid address is required", "invalid domain", "domain invalid",
+        "need fully-qualified address", "fully-qualified address required", "fully qualified address required",
         // French, German, Spanish, Italian, Portuguese, Dutch, Polish, Russian, Chinese, Japanese.
         "utilisateur inconnu", "destinataire inconnu", "adresse inconnue", "n'existe pas", "adresse invalide", "compte inexistant",
         "benutzer unbekannt", "empfänger unbekannt", "adressat unbekannt", "unbekannter empfänger", "unbekannter benutzer",
