@@ -70,7 +70,9 @@ internal static class GenericPhraseRules
                 "certificate verification failed", "certificate not verified", "unable to get local issuer", "self-signed certificate",
                 "self signed certificate", "untrusted issuer", "untrustedroot", "handshake failure", "cannot start tls", "tls currently not available",
                 "tls unable to initialize", "tls configuration problem", "appropriate tls channel", "certificate-expired", "certificate-host-mismatch",
-                "tlsa", "dane validation", "dnssec-invalid", "mta-sts", "tls engine is unavailable", "must support tls", "starttls-not-supported"],
+                "tlsa", "dane validation", "dnssec-invalid", "mta-sts", "tls engine is unavailable", "must support tls", "starttls-not-supported",
+                "remote certificate is invalid", "remote certificate was rejected", "establish an ssl or tls connection",
+                "remote party has closed the transport stream", "corrupted frame was received", "tls missing certificate"],
             Transience = Transience.ByCodeClass },
 
         // Relay denial, in the words of every server that says it (Sisimai NoRelaying list plus REFERENCE §4.1).
@@ -142,7 +144,8 @@ internal static class GenericPhraseRules
                 "sender is not authorized", "sender not allowed", "sender is not allowed", "not authorized to send mail as", "not allowed to act as",
                 "unauthorized use of sender", "not authorized to send from", "not same as smtp authenticate", "sender doesn't match",
                 "doesn't match auth domain", "from and auth not the same", "not authorized sender", "not authorized owner", "spoofed mail from",
-                "can be accepted only from", "mail sending denied", "you are not allowed to send", "not allowed from your host"],
+                "can be accepted only from", "mail sending denied", "you are not allowed to send", "not allowed from your host",
+                "must equal authorized user"],
             NotPhrases = ["null sender"] },
         new() { Id = "generic.sender-identity-not-verified", Tier = RuleTier.Phrase, Kind = SenderNotAuthorized,
             Causes = [SenderIdentityNotVerified], Remedies = [VerifySenderIdentity, MatchFromAddressToAccount],
@@ -179,7 +182,7 @@ internal static class GenericPhraseRules
 
         // "450 sender <x> denied", "550 recipient <x> denied", "553 sorry, your envelope recipient has been denied": the address, named by the stage.
         new() { Id = "generic.sender-denied-wording", Tier = RuleTier.WeakPhrase, Kind = SenderAddressRejected, Stages = Stages.Mail, StageRequired = true,
-            AllPhrases = ["sender"], AnyPhrase = ["denied", "not accepted", "refused"], Confidence = DiagnosisConfidence.Medium,
+            AllPhrases = ["sender"], AnyPhrase = ["denied", "denies", "not accepted", "refused"], Confidence = DiagnosisConfidence.Medium,
             Causes = [SenderAddressInvalid, SenderOnBlockList], Remedies = [UseValidSenderAddress], Transience = Transience.ByCodeClass },
         new() { Id = "generic.recipient-denied-wording", Tier = RuleTier.WeakPhrase, Kind = RecipientUnknown, Stages = Stages.Rcpt, StageRequired = true,
             AllPhrases = ["recipient"], AnyPhrase = ["denied", "not accepted", "not allowed", "refused"], Confidence = DiagnosisConfidence.Medium,
@@ -249,7 +252,7 @@ internal static class GenericPhraseRules
             AnyPhrase = ["message size exceeds", "message too large", "message too big", "message is too large", "message is too big",
                 "message size limit", "size limit", "size exceeds", "exceeds the maximum size", "maximum message size",
                 "message length exceeds", "mail too large", "message exceeded", "exceeds size", "size exceeded", "attachment is too long",
-                "attachment too large", "attachment is too large", "attachments are too large", "attachment size exceeds", "message trop volumineux",
+                "attachment too large", "attachment is too large", "attachments are too large", "attachment size exceeds", "mailsize limit", "message trop volumineux",
                 "message trop gros", "nachricht zu groß", "nachricht ist zu groß", "mensaje demasiado grande", "messaggio troppo grande",
                 "mensagem muito grande", "bericht te groot", "письмо слишком большое", "размер письма превышает", "邮件过大", "邮件大小超过", "サイズが大きすぎ"],
             NotPhrases = ["mailbox", "hops"] },

@@ -154,6 +154,37 @@ public class GenericPhraseRulesTests
     public void Classify_RecipientRefusedInSoManyWords_IsRecipientUnknown(string reply)
         => AssertKindAtRcptAndNoRelayBlock(reply, SmtpFailureKind.RecipientUnknown);
 
+    // Replies of the Chinese providers' servers, in the English they send (the Chinese beside them on the help pages is explanation).
+    [Theory]
+    [InlineData("550 Invalid User")] // NetEase 163.com help: 企业退信的常见问题 (help.163.com/09/1224/17/5RAJ4LMH00753VB8.html)
+    [InlineData("user not known")] // icoremail.vip support, bounce notes
+    [InlineData("user disabled")] // icoremail.vip support, bounce notes
+    [InlineData("recipient does not have an account")] // icoremail.vip support, bounce notes
+    [InlineData("This account has been temporarily suspended")] // icoremail.vip support, bounce notes
+    public void Classify_RecipientUnknownOrDisabledAsChineseProvidersSayIt_IsRecipientUnknown(string reply)
+        => AssertKindAtRcptAndNoRelayBlock(reply, SmtpFailureKind.RecipientUnknown);
+
+    [Fact]
+    public void Classify_DeliveryTemporarilySuspended_IsNotASuspendedRecipient()
+    {
+        // vdukhovni/postfix: the queue's deferral of a whole destination, quoted in bounces without its stage.
+        var diagnosis = Classifier.Classify("delivery temporarily suspended: connect to mx.example.org[192.0.2.25]:25: Connection timed out");
+
+        Assert.NotEqual(SmtpFailureKind.RecipientUnknown, diagnosis.Kind);
+    }
+
+    [Theory]
+    [InlineData(SmtpStage.Mail)] // refused for the SIZE given with MAIL FROM
+    [InlineData(SmtpStage.Rcpt)]
+    [InlineData(SmtpStage.EndOfData)]
+    public void Classify_ExceededMailsizeLimit_IsMessageTooLargeNotAFullMailbox(SmtpStage stage)
+    {
+        // NetEase 163.com help: "552 Requested mail action aborted: exceeded mailsize limit" (the message is over the size NetEase accepts).
+        var diagnosis = Classify("552 Requested mail action aborted: exceeded mailsize limit", stage);
+
+        Assert.Equal(SmtpFailureKind.MessageTooLarge, diagnosis.Kind);
+    }
+
     [Theory]
     [InlineData("Administrative prohibition - unable to validate recipient")] // cfortune/PHP-Bounce-Handler: bounce_responses.php (no code)
     [InlineData("Recipient verification failed")] // bastion.umanix.net/info (no code)
@@ -231,6 +262,41 @@ public class GenericPhraseRulesTests
     public void Classify_FailureAnsweredToStartTls_IsTlsFailed(string reply)
     {
         Assert.Equal(SmtpFailureKind.TlsFailed, Classify(reply, SmtpStage.StartTls).Kind);
+    }
+
+    // The TLS layer's own words, as logs and bounces quote the exception: dotnet/runtime System.Net.Security Strings.resx
+    // (net_ssl_io_cert_validation, net_ssl_io_cert_custom_validation, net_auth_eof, net_frame_read_size), MailKit's
+    // SslHandshakeException, and the qmail TLS patch's reply to STARTTLS (a tutorial's transcript on differentpla.net).
+    [Theory]
+    [InlineData("The remote certificate is invalid according to the validation procedure.")]
+    [InlineData("The remote certificate was rejected by the provided RemoteCertificateValidationCallback.")]
+    [InlineData("System.IO.IOException: Authentication failed because the remote party has closed the transport stream.")]
+    [InlineData("AuthenticationException: Cannot determine the frame size or a corrupted frame was received.")]
+    [InlineData("An error occurred while attempting to establish an SSL or TLS connection.")]
+    [InlineData("454 TLS missing certificate: error:0200100D:system library:fopen:Permission denied (#4.3.0)")]
+    public void Classify_TlsLayerFailureQuotedWithoutAStage_IsTlsFailedNotAuthentication(string text)
+    {
+        Assert.Equal(SmtpFailureKind.TlsFailed, Classifier.Classify(text).Kind);
+    }
+
+    [Fact]
+    public void Classify_FrozenMailbox_IsRecipientUnknown()
+    {
+        // i.ua and bigmir.net (Ukraine): "550 Mailbox is frozen.", as bounce-rule collections record it.
+        AssertKindAtRcptAndNoRelayBlock("550 Mailbox is frozen.", SmtpFailureKind.RecipientUnknown);
+    }
+
+    // The envelope sender must be the login: NetEase 163.com and yeah.net, as JavaMail and smtplib report it in GitHub projects;
+    // Haraka's rcpt_to.host_list_base plugin for a sender domain the client's host may not use.
+    [Theory]
+    [InlineData("com.sun.mail.smtp.SMTPSenderFailedException: 553 Mail from must equal authorized user")]
+    [InlineData("550 Mail from domain 'example.com' is not allowed from your host")]
+    public void Classify_SenderThatTheLoginOrHostMayNotUse_IsSenderNotAuthorizedAndARelayBlock(string reply)
+    {
+        var diagnosis = Classify(reply, SmtpStage.Mail);
+
+        Assert.Equal(SmtpFailureKind.SenderNotAuthorized, diagnosis.Kind);
+        Assert.True(diagnosis.IsRelayBlock);
     }
 
     [Fact]
