@@ -1,9 +1,8 @@
 using System.Collections.Generic;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Rules.Phrases;
-using static SmtpRelayClassifier.Classification.FailureCause;
-using static SmtpRelayClassifier.Classification.FailureRemedy;
-using static SmtpRelayClassifier.Classification.SmtpFailureKind;
+using static SmtpRelayClassifier.FailureCause;
+using static SmtpRelayClassifier.FailureRemedy;
+using static SmtpRelayClassifier.SmtpFailureKind;
 
 namespace SmtpRelayClassifier.Rules;
 
@@ -62,7 +61,7 @@ internal static class GenericPhraseRules
         // A failure answered to STARTTLS itself: "554 Security failure" (Exim), "500 Unable to set minimum security level" (Courier).
         new() { Id = "generic.failure-at-starttls", Tier = RuleTier.WeakPhrase, Kind = TlsFailed, Stages = [SmtpStage.StartTls], StageRequired = true,
             AnyPhrase = ["security", "failure", "failed", "unable to", "cannot", "can't", "error"], Confidence = DiagnosisConfidence.Medium,
-            NotPhrases = ["already", "syntax", "not implemented", "not recognized", "unrecognized"], Causes = [TlsHandshakeFailed],
+            NotPhrases = ["already", "syntax", "not implemented", "not recognized", "unrecognized", "after authentication"], Causes = [TlsHandshakeFailed],
             Transience = Transience.ByCodeClass },
         new() { Id = "generic.tls-failed", Tier = RuleTier.Phrase, Kind = TlsFailed,
             AnyPhrase = ["tls not available", "starttls failed", "tls negotiation failed", "tls handshake", "ssl handshake", "handshake failed",

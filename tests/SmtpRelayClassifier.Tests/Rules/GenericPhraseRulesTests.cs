@@ -1,4 +1,3 @@
-using SmtpRelayClassifier.Classification;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Rules;
@@ -242,6 +241,13 @@ public class GenericPhraseRulesTests
     public void Classify_AuthAtTheWrongTime_StaysAProtocolError(string reply)
     {
         Assert.Equal(SmtpFailureKind.ProtocolError, Classify(reply, SmtpStage.Auth).Kind);
+    }
+
+    [Fact]
+    public void Classify_StartTlsAtTheWrongTime_StaysAProtocolError()
+    {
+        // mjl-/mox:smtpserver/server.go: STARTTLS after AUTH is out of sequence, not a failed handshake.
+        Assert.Equal(SmtpFailureKind.ProtocolError, Classify("503 5.5.1 cannot starttls after authentication", SmtpStage.StartTls).Kind);
     }
 
     [Fact]
