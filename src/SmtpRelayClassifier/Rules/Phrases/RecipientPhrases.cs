@@ -23,7 +23,8 @@ internal static class RecipientPhrases
         "couldn't find any host named", "unrouteable mail domain", "host unknown", "not listed in", "user rejected", "rcpt is rejected",
         "recipient reject", "valid address is required", "invalid domain", "domain invalid",
         "need fully-qualified address", "fully-qualified address required", "fully qualified address required", "invalid user",
-        "user not known", "does not have an account", "doesn't have an account",
+        "user not known", "does not have an account", "doesn't have an account", "not a valid user", "user not exist",
+        "point to non-existent hosts", "recipient undeliverable", "domain name required",
         // French, German, Spanish, Italian, Portuguese, Dutch, Polish, Russian, Chinese, Japanese.
         "utilisateur inconnu", "destinataire inconnu", "adresse inconnue", "n'existe pas", "adresse invalide", "compte inexistant",
         "benutzer unbekannt", "empfänger unbekannt", "adressat unbekannt", "unbekannter empfänger", "unbekannter benutzer",
@@ -43,7 +44,7 @@ internal static class RecipientPhrases
         "domain has been disabled", "mailbox has been disabled", "user has been disabled", "account is not active", "alias is not active",
         "list is not active", "mailbox is not active", "user is not active", "address is not active", "inactive user",
         "is suspended", "currently suspended", "user suspended", "account suspended", "mailbox suspended", "has been suspended",
-        "locked or suspended", "has been temporarily suspended", "user disabled", "mailbox is frozen", "account is frozen", "account closed", "account is closed", "mailbox closed", "user is locked",
+        "locked or suspended", "has been temporarily suspended", "user disabled", "mailbox is frozen", "account is frozen", "mailbox temporarily disabled", "account locked", "account is locked", "account closed", "account is closed", "mailbox closed", "user is locked",
         "blocked due to inactivity", "no longer available", "no longer accepts mail", "address no longer valid",
         "address is no longer valid", "has moved", "not currently being accepted for this mailbox", "invalid/inactive",
         "compte désactivé", "boîte désactivée", "mailbox deaktiviert", "konto deaktiviert", "konto gesperrt", "cuenta desactivada",
