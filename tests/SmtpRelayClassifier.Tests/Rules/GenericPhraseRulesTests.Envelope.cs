@@ -8,6 +8,14 @@ namespace SmtpRelayClassifier.Tests.Rules;
 /// </summary>
 public partial class GenericPhraseRulesTests
 {
+    private static void AssertKindAndRelayBlock(string reply, SmtpStage stage, SmtpFailureKind kind, bool relayBlock)
+    {
+        var diagnosis = Classify(reply, stage);
+
+        Assert.Equal(kind, diagnosis.Kind);
+        Assert.Equal(relayBlock, diagnosis.IsRelayBlock);
+    }
+
     [Theory]
     [InlineData("450 sender <alice@example.com> denied", SmtpStage.Mail)] // haraka/Haraka:connection.js (a MAIL hook's DENYSOFT)
     [InlineData("Connected to 192.0.2.25 but sender was rejected.", SmtpStage.Mail)] // notqmail/notqmail:qmail-remote.c
@@ -15,12 +23,7 @@ public partial class GenericPhraseRulesTests
     [InlineData("517-MX records for alice@example.com violate section 3.3.9 of RFC 1035.\n517 Invalid domain, see <URL:https://datatracker.ietf.org/doc/html/rfc1035>",
         SmtpStage.Mail)] // svarshavchik/courier:courier/courier/submit.C
     public void Classify_SenderRefusedInSoManyWords_IsSenderAddressRejected(string reply, SmtpStage stage)
-    {
-        var diagnosis = Classify(reply, stage);
-
-        Assert.Equal(SmtpFailureKind.SenderAddressRejected, diagnosis.Kind);
-        Assert.False(diagnosis.IsRelayBlock);
-    }
+        => AssertKindAndRelayBlock(reply, stage, SmtpFailureKind.SenderAddressRejected, relayBlock: false);
 
     [Fact]
     public void Classify_ReturnPathHeaderRefused_IsAHeaderProblemNotASenderAddress()
@@ -97,23 +100,13 @@ public partial class GenericPhraseRulesTests
     [InlineData("Requested action not taken: Local user only")] // icoremail.vip support: Coremail's refusal of an outside recipient
     [InlineData("553 Sorry, this domain is not in my list of allowed hosts (#5.7.1)")] // Yandex relay page (viws.ru)
     public void Classify_ServerThatDeliversOnlyForItsOwnUsers_IsRelayDenied(string reply)
-    {
-        var diagnosis = Classify(reply, SmtpStage.Rcpt);
-
-        Assert.Equal(SmtpFailureKind.RelayDenied, diagnosis.Kind);
-        Assert.True(diagnosis.IsRelayBlock);
-    }
+        => AssertKindAndRelayBlock(reply, SmtpStage.Rcpt, SmtpFailureKind.RelayDenied, relayBlock: true);
 
     [Theory]
     [InlineData("503 5.5.4 Error: send AUTH command first.")] // aiosmtplib's tests against Postfix; muquit/mailsend issue 159
     [InlineData("550 5.7.1 Access denied (anonymous user)")] // dovecot/core:src/submission/submission-commands.c
     public void Classify_ServerAskingForAuthBeforeMail_IsAuthenticationRequired(string reply)
-    {
-        var diagnosis = Classify(reply, SmtpStage.Mail);
-
-        Assert.Equal(SmtpFailureKind.AuthenticationRequired, diagnosis.Kind);
-        Assert.True(diagnosis.IsRelayBlock);
-    }
+        => AssertKindAndRelayBlock(reply, SmtpStage.Mail, SmtpFailureKind.AuthenticationRequired, relayBlock: true);
 
     [Theory]
     [InlineData("550 User has no permission")] // NetEase 163.com, quoted in testerSunshine/12306 issue 62
@@ -186,12 +179,7 @@ public partial class GenericPhraseRulesTests
     [InlineData("com.sun.mail.smtp.SMTPSenderFailedException: 553 Mail from must equal authorized user")]
     [InlineData("550 Mail from domain 'example.com' is not allowed from your host")]
     public void Classify_SenderThatTheLoginOrHostMayNotUse_IsSenderNotAuthorizedAndARelayBlock(string reply)
-    {
-        var diagnosis = Classify(reply, SmtpStage.Mail);
-
-        Assert.Equal(SmtpFailureKind.SenderNotAuthorized, diagnosis.Kind);
-        Assert.True(diagnosis.IsRelayBlock);
-    }
+        => AssertKindAndRelayBlock(reply, SmtpStage.Mail, SmtpFailureKind.SenderNotAuthorized, relayBlock: true);
 
     [Theory]
     [InlineData("550 5.7.1 must match authenticated user", SmtpStage.Mail)] // mjl-/mox:smtpserver/server.go
@@ -199,12 +187,7 @@ public partial class GenericPhraseRulesTests
     [InlineData("550 DATA BLOCKED - THIS USER ACCOUNT IS NOT AUTHORIZED TO SEND MESSAGES WITH THE ADDRESS <alice@example.com>",
         SmtpStage.EndOfData)] // lavabit/magma:src/servers/smtp/smtp.c
     public void Classify_SenderTheLoginMayNotUse_IsSenderNotAuthorizedWhateverTheStage(string reply, SmtpStage stage)
-    {
-        var diagnosis = Classify(reply, stage);
-
-        Assert.Equal(SmtpFailureKind.SenderNotAuthorized, diagnosis.Kind);
-        Assert.True(diagnosis.IsRelayBlock);
-    }
+        => AssertKindAndRelayBlock(reply, stage, SmtpFailureKind.SenderNotAuthorized, relayBlock: true);
 
     [Fact]
     public void Classify_SpfFailureThatSaysSenderNotAuthorized_IsSpfAndNoRelayBlock()
