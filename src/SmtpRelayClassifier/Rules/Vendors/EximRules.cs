@@ -37,6 +37,9 @@ internal static class EximRules
             AnyPhrase = ["incorrect authentication data"], Causes = [InvalidCredentials], Remedies = [CheckCredentials] },
         new() { Id = "exim.unrouteable-address", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,
             AnyPhrase = ["unrouteable address", "unroutable address"] },
+        // configure.default's RCPT ACL: local parts with '@', '%', '!', '/', '|' or a leading dot are refused.
+        new() { Id = "exim.restricted-characters", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown, Stages = Stages.Rcpt,
+            AnyPhrase = ["restricted characters in address"], Causes = [RecipientMailboxMissing], Remedies = [VerifyRecipientAddress] },
         new() { Id = "exim.temporary-local-problem", Vendor = V, Tier = RuleTier.Vendor, Kind = ServiceUnavailable,
             AnyPhrase = ["temporary local problem"], Transience = Transience.Always },
     ];

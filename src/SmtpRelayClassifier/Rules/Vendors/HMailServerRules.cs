@@ -15,6 +15,9 @@ internal static class HMailServerRules
         new() { Id = "hmailserver.delivery-not-allowed", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
             AnyPhrase = ["delivery is not allowed to this address"], Stages = Stages.Envelope,
             Causes = [UnauthenticatedSubmission, ConnectedThroughAnotherProvider], Remedies = [AuthenticateOnSubmissionPort, AskProviderToAllowStaticIp] },
+        // A route that lists the addresses it delivers to (RecipientParser.cpp): "550 Recipient not in route list."
+        new() { Id = "hmailserver.not-in-route-list", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown, AnyPhrase = ["not in route list"],
+            Stages = Stages.Rcpt, Causes = [RecipientMailboxMissing], Remedies = [VerifyRecipientAddress] },
         new() { Id = "hmailserver.smtp-authentication-required", Vendor = V, Tier = RuleTier.Vendor, Kind = AuthenticationRequired,
             AnyPhrase = ["smtp authentication is required"], Causes = [UnauthenticatedSubmission], Remedies = [AuthenticateOnSubmissionPort] },
     ];

@@ -60,6 +60,10 @@ internal static class MicrosoftRules
             Remedies = [VerifySenderIdentity, MatchFromAddressToAccount], Responsible = ResponsibleParty.SenderMailAdministrator },
 
         // SMTP AUTH turned off or impossible for the account or tenant.
+        // Exchange's NDR table: "5.7.3 Cannot achieve Exchange Server authentication" between servers of one organization.
+        new() { Id = "microsoft.cannot-achieve-authentication", Vendor = V, Tier = RuleTier.Vendor, Kind = AuthenticationFailed,
+            AnyPhrase = ["cannot achieve exchange server authentication"], Causes = [ServerMisconfigured], Remedies = [ContactMailAdministrator],
+            Responsible = ResponsibleParty.SenderMailAdministrator },
         new() { Id = "microsoft.smtp-client-auth-disabled", Vendor = V, Tier = RuleTier.Vendor, Kind = AuthenticationFailed,
             AnyPhrase = ["smtpclientauthentication is disabled", "smtp client authentication is disabled", "smtpclientauthenticationdisabled"],
             Causes = [SmtpAuthDisabled], Remedies = [EnableSmtpAuthForAccount, UseAppPasswordOrOAuth] },
@@ -100,6 +104,10 @@ internal static class MicrosoftRules
         new() { Id = "microsoft.submission-quota", Vendor = V, Tier = RuleTier.Vendor, Kind = RateLimited,
             AnyPhrase = ["submissionquotaexceeded"], Causes = [RateLimitExceeded], Remedies = [ReduceSendingRate, RetryLater],
             Transience = Transience.Always },
+        // "5.7.505 Access denied, banned recipient": the recipient, inside the range of client bans.
+        new() { Id = "microsoft.banned-recipient", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,
+            AnyPhrase = ["banned recipient", "recipient address rejected: access denied"], EnhancedCodes = ["5.7.500-599"],
+            Causes = [RecipientMailboxMissing], Remedies = [VerifyRecipientAddress, ContactRecipient], Responsible = ResponsibleParty.RecipientSide },
         new() { Id = "microsoft.access-denied-ranges", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
             EnhancedCodes = ["4.7.500-699", "5.7.500-599", "5.7.606-649", "5.7.700-750"], Causes = [PoorReputation, ClientOnBlockList],
             Remedies = [RequestBlockListRemoval, ContactMailAdministrator], Transience = Transience.ByCodeClass },
@@ -120,6 +128,12 @@ internal static class MicrosoftRules
         new() { Id = "microsoft.wrong-region", Vendor = V, Tier = RuleTier.Vendor, Kind = ServiceUnavailable,
             AnyPhrase = ["wrong office 365 region"], EnhancedCodes = ["4.4.62"], Causes = [ServerMisconfigured],
             Remedies = [ContactMailAdministrator, RetryLater], Transience = Transience.ByCodeClass },
+        // A group or public folder that accepts only its organization's senders: "550 5.7.1 RESOLVER.RST.AuthRequired; authentication
+        // required", "5.7.12 Sender was not authenticated by organization". The recipient's restriction, not a login the client can make.
+        new() { Id = "microsoft.recipient-requires-internal-sender", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
+            AnyPhrase = ["resolver.rst.authrequired", "not authenticated by organization", "resolver.rst.notauthorized",
+                "authenticationrequiredforpublicfolder"], Causes = [ContentPolicy],
+            Remedies = [ContactRecipient], Responsible = ResponsibleParty.RecipientSide },
         new() { Id = "microsoft.delivery-restricted", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
             AnyPhrase = ["delivery to this address is restricted", "does not allow external forwarding", "senders not in the allowed"],
             Causes = [ContentPolicy], Remedies = [ContactRecipient], Responsible = ResponsibleParty.RecipientSide },

@@ -20,6 +20,6 @@ internal static class OpenSmtpdRules
         new() { Id = "opensmtpd.must-issue-auth", Vendor = V, Tier = RuleTier.Vendor, Kind = AuthenticationRequired,
             AnyPhrase = ["must issue an auth command first"], Causes = [UnauthenticatedSubmission], Remedies = [AuthenticateOnSubmissionPort] },
         new() { Id = "opensmtpd.sender-rejected", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderAddressRejected,
-            AnyPhrase = ["sender rejected"], Stages = Stages.Mail },
+            AnyPhrase = ["sender rejected"], NotPhrases = ["can be accepted only from"], Stages = Stages.Mail },
     ];
 }

@@ -29,6 +29,9 @@ internal static class QmailRules
             AnyPhrase = ["allowed rcpthosts", "list of allowed rcpthosts", "rcpthosts"], Stages = Stages.Envelope, Transience = Transience.Never },
         new() { Id = "qmail.no-mailbox", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,
             AnyPhrase = ["no mailbox here by that name"] },
+        // The validrcptto and badrcptto patches: "553 sorry, this recipient is not in my validrcptto list (#5.7.1)".
+        new() { Id = "qmail.validrcptto", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,
+            AnyPhrase = ["validrcptto", "envelope recipient has been denied", "envelope recipient is in my badrcptto", "badrcptto"] },
         new() { Id = "qmail.envelope-sender-denied", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderAddressRejected,
             AnyPhrase = ["envelope sender has been denied", "envelope sender is in my badmailfrom"], Causes = [SenderOnBlockList] },
         new() { Id = "qmail.sender-domain-must-exist", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderAddressRejected,

@@ -25,6 +25,13 @@ internal static class SendmailRules
             Remedies = [RetryLater, AuthenticateOnSubmissionPort, FixSenderDnsRecords], Transience = Transience.ByCodeClass },
         new() { Id = "sendmail.relaying-denied", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
             AnyPhrase = ["relaying denied"], Stages = Stages.Envelope, Transience = Transience.Never },
+        // The access database's REJECT: "550 5.7.1 <x>... Access denied", said of the sender at MAIL and of the recipient at RCPT.
+        new() { Id = "sendmail.access-denied-sender", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderAddressRejected,
+            AnyPhrase = [">... access denied"], Stages = Stages.Mail, StageRequired = true, Causes = [SenderOnBlockList],
+            Remedies = [UseValidSenderAddress, ContactRecipient] },
+        new() { Id = "sendmail.access-denied-recipient", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,
+            AnyPhrase = [">... access denied"], Stages = Stages.Rcpt, StageRequired = true, Confidence = DiagnosisConfidence.Medium,
+            Causes = [RecipientMailboxMissing], Remedies = [VerifyRecipientAddress, ContactRecipient] },
         new() { Id = "sendmail.sender-domain", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderAddressRejected,
             AnyPhrase = ["domain of sender address"], Causes = [SenderAddressInvalid], Remedies = [UseValidSenderAddress],
             Transience = Transience.ByCodeClass },

@@ -12,6 +12,9 @@ internal static class ZohoRules
 
     public static IEnumerable<SmtpFailureRule> All =>
     [
+        // ZeptoMail and Zoho Mail: "553 Relaying disallowed as <x>": the sender address is not one the account may use.
+        new() { Id = "zoho.relaying-disallowed-as", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderNotAuthorized, AnyPhrase = ["relaying disallowed as"],
+            Stages = Stages.Envelope, Causes = [SenderDoesNotMatchAccount], Remedies = [MatchFromAddressToAccount, VerifySenderIdentity] },
         new() { Id = "zoho.relaying-disallowed", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
             AnyPhrase = ["relaying disallowed"], Stages = Stages.Envelope },
     ];

@@ -49,16 +49,43 @@ public class MicrosoftRulesTests
         Assert.Equal(kind, Classifier.Classify(reply).Kind);
     }
 
-    [Theory]
-    // MicrosoftDocs/OfficeDocs-Support: Exchange/ExchangeServer/mailflow/external-user-cannot-send-email-to-distribution-group.md
-    [InlineData("550 5.7.1 RESOLVER.RST.AuthRequired; authentication required")]
-    // MicrosoftDocs/OfficeDocs-Support: Exchange/ExchangeOnline/public-folders/cannot-send-emails-to-mail-enabled-public-folder.md
-    [InlineData("550 5.7.13 STOREDRV.AuthenticationRequiredForPublicFolder")]
-    public void Classify_RecipientThatTakesOnlyAuthenticatedSenders_IsMessageRejectedNotARelayBlock(string reply)
+    [Fact]
+    public void Classify_ThrottledForSendAsDenials_IsRateLimitedNotTheDenial()
     {
-        var diagnosis = Classifier.Classify(reply, SmtpFailureContext.ForStage(SmtpStage.Rcpt));
+        // x13-me/OfficeDocs-Exchange: mail-flow-best-practices/continuous-error-throttling-smtp-auth-submissions.md
+        var d = Classifier.Classify("550 5.2.252 Sender throttled due to continuous send as denied errors.", SmtpFailureContext.ForStage(SmtpStage.Mail));
 
-        Assert.Equal(MessageRejected, diagnosis.Kind);
-        Assert.False(diagnosis.IsRelayBlock);
+        Assert.Equal(RateLimited, d.Kind);
+        Assert.False(d.IsRelayBlock);
+    }
+
+    // A group, public folder or organization that takes mail only from its own authenticated senders: the recipient's
+    // restriction (Corpus/README: MessageRejected), not a login the client could make.
+    [Theory]
+    [InlineData("Remote Server returned '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required'")] // Exchange 2007-2016 NDR
+    [InlineData("5.7.12 Sender was not authenticated by organization")] // OfficeDocs-Support: non-delivery-reports-in-exchange-online.md
+    [InlineData("550 5.7.13 STOREDRV.AuthenticationRequiredForPublicFolder")] // OfficeDocs-Support: cannot-send-emails-to-mail-enabled-public-folder.md
+    public void Classify_RecipientAcceptingOnlyInternalSenders_IsMessageRejectedNotAuthenticationRequired(string reply)
+    {
+        var d = Classifier.Classify(reply, SmtpFailureContext.ForStage(SmtpStage.Rcpt));
+
+        Assert.Equal(MessageRejected, d.Kind);
+        Assert.False(d.IsRelayBlock);
+    }
+
+    // OfficeDocs-Support: non-delivery-reports-in-exchange-online.md; the recipient, inside the 5.7.5xx range of client bans.
+    [Theory]
+    [InlineData("550 5.7.505 Access denied, banned recipient")]
+    [InlineData("550 5.7.504 Recipient address rejected: Access denied")]
+    public void Classify_RecipientRefusedInsideTheBanRange_IsRecipientUnknownNotClientBlocked(string reply)
+    {
+        Assert.Equal(RecipientUnknown, Classifier.Classify(reply, SmtpFailureContext.ForStage(SmtpStage.Rcpt)).Kind);
+    }
+
+    [Fact]
+    public void Classify_CannotAchieveExchangeServerAuthentication_IsAuthenticationFailedNotTls()
+    {
+        // x13-me/OfficeDocs-Exchange: non-delivery-reports-and-bounce-messages.md (5.7.3 between the organization's servers).
+        Assert.Equal(AuthenticationFailed, Classifier.Classify("5.7.3 Cannot achieve Exchange Server authentication").Kind);
     }
 }

@@ -1,0 +1,20 @@
+using Xunit;
+
+namespace SmtpRelayClassifier.Tests.Rules.Vendors;
+
+public class QmailRulesTests
+{
+    private static readonly SmtpFailureClassifier Classifier = SmtpFailureClassifier.Default;
+
+    [Theory]
+    // A Postfix log quoting a qmail server with the validrcptto patch (a mail-log excerpt in a GitHub repository).
+    [InlineData("host smtp-gate.ebiuniverse.com[212.154.28.211] said: 553 sorry, this recipient is not in my validrcptto list (#5.7.1) (in reply to RCPT TO command)")]
+    [InlineData("553 sorry, your envelope recipient has been denied (#5.7.1)")] // sagredo-dev/qmail:qmail-smtpd.c (badrcptto)
+    public void Classify_RecipientOutsideTheValidOrInTheBadRecipientList_IsRecipientUnknown(string reply)
+    {
+        var diagnosis = Classifier.Classify(reply, SmtpFailureContext.ForStage(SmtpStage.Rcpt));
+
+        Assert.Equal(SmtpFailureKind.RecipientUnknown, diagnosis.Kind);
+        Assert.False(diagnosis.IsRelayBlock);
+    }
+}
