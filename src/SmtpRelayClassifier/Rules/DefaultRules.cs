@@ -25,6 +25,7 @@ internal static class DefaultRules
             .Concat(MailEnableRules.All)
             .Concat(ZohoRules.All)
             .Concat(TencentRules.All)
+            .Concat(AliyunRules.All)
             .Concat(BellRules.All)
             .Concat(GenericPhraseRules.All)
             .Concat(EnhancedCodeRules.All)

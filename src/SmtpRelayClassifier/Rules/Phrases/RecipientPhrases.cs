@@ -21,7 +21,8 @@ internal static class RecipientPhrases
         "bad address syntax", "bad address mailbox syntax", "bad destination mailbox address", "bad destination system address",
         "malformed address", "no such domain", "domain does not exist", "domain not found", "domain name not found",
         "couldn't find any host named", "unrouteable mail domain", "host unknown", "not listed in", "user rejected", "rcpt is rejected",
-        "recipient reject", "valid address is required",
+        "recipient reject", "valid address is required", "not a valid user", "adress unknown", "not exist", "no exist", "invalid rcpt",
+        "domain name required", "not on this server", "non-existent", "nonexistent", "mailbox is unavailable", "recipient undeliverable",
         // French, German, Spanish, Italian, Portuguese, Dutch, Polish, Russian, Chinese, Japanese.
         "utilisateur inconnu", "destinataire inconnu", "adresse inconnue", "n'existe pas", "adresse invalide", "compte inexistant",
         "benutzer unbekannt", "empfänger unbekannt", "adressat unbekannt", "unbekannter empfänger", "unbekannter benutzer",
@@ -44,6 +45,8 @@ internal static class RecipientPhrases
         "locked or suspended", "account closed", "account is closed", "mailbox closed", "user is locked",
         "blocked due to inactivity", "no longer available", "no longer accepts mail", "address no longer valid",
         "address is no longer valid", "has moved", "not currently being accepted for this mailbox", "invalid/inactive",
+        "account locked", "account is locked", "has been locked", "status is locked",
+        "mailbox temporarily disabled", "account temporarily disabled", "currently disabled",
         "compte désactivé", "boîte désactivée", "mailbox deaktiviert", "konto deaktiviert", "konto gesperrt", "cuenta desactivada",
         "cuenta suspendida", "inactivo", "por falta de uso", "casella disattivata", "mailbox disattivata",
         "per inutilizzo", "conta desativada", "conta suspensa", "nieaktywne", "ящик заблокирован",
