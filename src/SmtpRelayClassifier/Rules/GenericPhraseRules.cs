@@ -316,7 +316,7 @@ internal static class GenericPhraseRules
                 "identity changes", "no recipients specified", "invalid arguments", "support is disabled", "erreur de syntaxe", "syntaxfehler",
                 "error de sintaxis", "errore di sintassi", "erro de sintaxe", "синтаксическая ошибка", "语法错误", "invalid base64",
                 "already logged in", "already authenticated", "already encrypted", "before smtp greeting", "before greeting", "talk too soon",
-                "bare newline", "http request", "invalid response"],
+                "bare newline", "barelf", "http request", "invalid response"],
             Causes = [ClientProtocolViolation], Remedies = [FixClientSoftware] },
 
         new() { Id = "generic.null-mx", Tier = RuleTier.Phrase, Kind = ServiceUnavailable,
@@ -344,6 +344,8 @@ internal static class GenericPhraseRules
                 "connection was closed", "host was not found", "could not connect", "couldn't connect", "can't connect", "cannot connect",
                 "unable to connect", "failed to connect", "unknown smtp host", "unknown host", "reading response", "unexpectedly closed",
                 "connection failure", "dns resolv", "dns query", "unreachable host", "host unreachable", "to smtp host", "timeout", "without delivery"] },
+        new() { Id = "generic.connection-broken", Tier = RuleTier.WeakPhrase, Kind = ConnectionFailed, Transience = Transience.Always,
+            AllPhrases = ["connection"], AnyPhrase = ["is broken", "was broken", "broken pipe"] },
         new() { Id = "generic.message-too-large-weak", Tier = RuleTier.WeakPhrase, Kind = MessageTooLarge,
             AnyPhrase = ["too large", "too big"] },
         new() { Id = "generic.policy", Tier = RuleTier.WeakPhrase, Kind = MessageRejected, Transience = Transience.ByCodeClass,

@@ -144,6 +144,7 @@ public class GenericPhraseRulesTests
     [InlineData("The SMTP host was not found.")] // dotnet/runtime: System.Net.Mail Strings.resx
     [InlineData("Unable to read data from the transport connection: The connection was closed.")] // dotnet/runtime: System.Net.Mail Strings.resx
     [InlineData("Connection unexpectedly closed")] // python/cpython: Lib/smtplib.py
+    [InlineData("connection with mx1.mail.domain.com is broken")] // twisted1919/bounce-handler: rules.php
     public void Classify_ClientLibraryConnectionFailure_IsConnectionFailed(string reply)
     {
         Assert.Equal(SmtpFailureKind.ConnectionFailed, Classify(reply, SmtpStage.Unknown).Kind);
@@ -254,6 +255,7 @@ public class GenericPhraseRulesTests
     [InlineData("454 Session is already encrypted.", SmtpStage.StartTls)] // lavabit/magma: smtp.c
     [InlineData("450 Connecting host started transmitting before SMTP greeting", SmtpStage.Connect)] // smtpd/qpsmtpd: plugins/earlytalker
     [InlineData("451 Bare newline detected", SmtpStage.Data)] // Vagabond/gen_smtp: gen_smtp_server_session.erl
+    [InlineData("421 See http://smtpd.develooper.com/barelf.html", SmtpStage.Data)] // smtpd/qpsmtpd: lib/Qpsmtpd/SMTP.pm
     [InlineData("Smtp server returned an invalid response.", SmtpStage.Unknown)] // dotnet/runtime: System.Net.Mail Strings.resx
     [InlineData("550 5.7.1 Invalid RCPT PARAM", SmtpStage.Rcpt)] // sdgathman/milter: bms.py
     public void Classify_OutOfTurnOrMalformed_IsProtocolError(string reply, SmtpStage stage)
