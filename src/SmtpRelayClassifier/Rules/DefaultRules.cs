@@ -26,6 +26,8 @@ internal static class DefaultRules
             .Concat(ZohoRules.All)
             .Concat(TencentRules.All)
             .Concat(AliyunRules.All)
+            .Concat(NetEaseRules.All)
+            .Concat(TOnlineRules.All)
             .Concat(BellRules.All)
             .Concat(GenericPhraseRules.All)
             .Concat(EnhancedCodeRules.All)
