@@ -25,6 +25,7 @@ internal static class DefaultRules
             .Concat(MailEnableRules.All)
             .Concat(ZohoRules.All)
             .Concat(TencentRules.All)
+            .Concat(AliyunRules.All)
             .Concat(NetEaseRules.All)
             .Concat(TOnlineRules.All)
             .Concat(BellRules.All)

@@ -31,8 +31,8 @@ internal static partial class GenericPhraseRules
         // A temporary failure to verify the recipient outweighs whatever the quoted remote answer says.
         new() { Id = "generic.recipient-verification-deferred", Tier = RuleTier.Overriding, Kind = RecipientVerificationDeferred,
             AnyPhrase = [.. RecipientNotVerifiedPhrases, "recipient verification", "address verification", "callout verification",
-                "verification in progress", "recipient verify"],
-            NotPhrases = ["sender address verification", "sender verification"], CodeClass = 4 },
+                "verification in progress", "recipient verify", "validate recipient", "validate the recipient"],
+            NotPhrases = ["sender"], CodeClass = 4 },
         // Any other class (a 5xx, or a text quoted without its code): the recipient failed the check.
         new() { Id = "generic.recipient-verification-failed", Tier = RuleTier.Overriding, Kind = RecipientUnknown,
             AnyPhrase = [.. RecipientNotVerifiedPhrases, "recipient verification failed", "recipient verify failed", "callout verification failed",
@@ -57,8 +57,8 @@ internal static partial class GenericPhraseRules
                 "ssl required", "requiretls", "unencrypted connection", "without tls", "plaintext authentication disallowed",
                 "tls conversation required", "without ssl/tls", "ssl/tls-connection is required", "chiffrement requis",
                 "verschlüsselung erforderlich", "se requiere tls", "cifrado requerido", "richiesto tls", "criptografia obrigatória",
-                "lack of security", "by issuing a starttls command", "in plain text mode"],
-            NotPhrases = ["tls not available", "tls engine is unavailable", "requiretls has been disabled", "does not support starttls"],
+                "lack of security", "by issuing a starttls command", "in plain text mode", "use starttls", "issuing a starttls", "turn on tls"],
+            NotPhrases = ["tls not available", "tls engine is unavailable", "requiretls has been disabled", "does not support starttls", "requiretls is not", "not support starttls"],
             Transience = Transience.Never },
         // A failure answered to STARTTLS itself: "554 Security failure" (Exim), "500 Unable to set minimum security level" (Courier).
         new() { Id = "generic.failure-at-starttls", Tier = RuleTier.WeakPhrase, Kind = TlsFailed, Stages = [SmtpStage.StartTls], StageRequired = true,
@@ -75,7 +75,8 @@ internal static partial class GenericPhraseRules
                 "remote certificate is invalid", "remote certificate was rejected", "establish an ssl or tls connection",
                 "remote party has closed the transport stream", "corrupted frame was received", "tls missing certificate",
                 "not been configured to support starttls", "does not support secure connections", "starttls extension not supported",
-                "convert socket to tls", "tls not supported", "does not support starttls"],
+                "convert socket to tls", "tls not supported", "does not support starttls", "starttls not supported", "starttls is not supported",
+                "support starttls", "support secure connection", "handshake error", "certificate is invalid", "remote certificate", "tls fingerprint"],
             Transience = Transience.ByCodeClass },
 
         // Relay denial, in the words of every server that says it (Sisimai NoRelaying list plus REFERENCE §4.1).
@@ -113,7 +114,9 @@ internal static partial class GenericPhraseRules
                 "authentication turned on in your email client", "login required", "log in first", "authentifizierung erforderlich",
                 "autenticación requerida", "se requiere autenticación", "autenticazione richiesta", "autenticação necessária",
                 "smtp auth is required", "not logged in", "anonymous user", "receive your mail before sending", "authentification requise",
-                "anmeldung erforderlich", "требуется аутентификация", "требуется авторизация", "需要认证", "需要身份验证", "認証が必要"],
+                "anmeldung erforderlich", "требуется аутентификация", "требуется авторизация", "需要认证", "需要身份验证", "認証が必要",
+                "must be authenticated", "must log in", "did not authenticate", "pop before smtp", "pop-before-smtp", "smtp after pop",
+                "smtp-after-pop", "authorized users only", "authorised users only"],
             NotPhrases = ["dmarc", "dkim", "spf", "sender is unauthenticated", "by organization"] },
 
         new() { Id = "generic.too-many-login-attempts", Tier = RuleTier.Phrase, Kind = AuthenticationFailed,
@@ -138,7 +141,9 @@ internal static partial class GenericPhraseRules
                 "auth extension not supported", "auth not supported", "authentication not supported", "authentication not implemented",
                 "auth failed", "canceled authentication", "auth exchange canceled", "sasl error",
                 "auth not available", "credentials no longer valid", "falha na autenticação", "authenticatie mislukt", "ошибка аутентификации",
-                "неверный пароль", "认证失败", "密码错误", "認証に失敗"],
+                "неверный пароль", "认证失败", "密码错误", "認証に失敗", "auth failed", "authentication not supported", "auth not supported",
+                "authentication not implemented", "auth extension not supported", "unknown authentication mechanism",
+                "no authentication mechanism", "compatible authentication", "suitable authentication"],
             NotPhrases = ["dmarc", "dkim", "spf"] },
 
         new() { Id = "generic.sender-not-owned", Tier = RuleTier.Phrase, Kind = SenderNotAuthorized,
@@ -153,12 +158,17 @@ internal static partial class GenericPhraseRules
                 "doesn't match auth domain", "from and auth not the same", "not authorized sender", "not authorized owner", "spoofed mail from",
                 "can be accepted only from", "mail sending denied", "you are not allowed to send", "not allowed from your host",
                 "must equal authorized user", "must match authenticated user", "must belong to authenticated user", "not authorized to use mail from",
-                "not authorized to send messages"],
-            NotPhrases = ["null sender", "spf"] },
+                "not authorized to send messages", "match authenticated", "belong to authenticated", "belong to the authenticated",
+                "to use mail from", "unauthorized mail from"],
+            NotPhrases = ["null sender", "spf", "too many"] },
+
+        // The envelope sender does not match the client or the message's From: who may send as whom.
+        new() { Id = "generic.sender-mismatch", Tier = RuleTier.Phrase, Kind = SenderNotAuthorized, AllPhrases = ["mail from"],
+            AnyPhrase = ["mismatch"], Causes = [SenderDoesNotMatchAccount], Remedies = [MatchFromAddressToAccount, ContactMailAdministrator] },
         new() { Id = "generic.sender-identity-not-verified", Tier = RuleTier.Phrase, Kind = SenderNotAuthorized,
             Causes = [SenderIdentityNotVerified], Remedies = [VerifySenderIdentity, MatchFromAddressToAccount],
             AnyPhrase = ["sender address not verified", "sender not verified", "identity not verified", "address is not verified",
-                "domain is not verified", "unverified sender"] },
+                "domain is not verified", "unverified sender", "domain not verified"] },
 
         // DMARC before SPF: DMARC texts mention SPF and DKIM too.
         new() { Id = "generic.dmarc-dkim", Tier = RuleTier.Phrase, Kind = MessageRejected,
@@ -175,7 +185,12 @@ internal static partial class GenericPhraseRules
         new() { Id = "generic.sender-blocked", Tier = RuleTier.Phrase, Kind = SenderAddressRejected,
             AnyPhrase = ["sender is blacklisted", "sender blacklisted", "sender address is blacklisted", "blacklisted sender", "banned sender",
                 "sender is blocklisted", "sender blocked", "sender address blocked", "sender is on a block list", "sender's domain is listed",
-                "sender domain is listed", "rhsbl"],
+                "sender domain is listed", "rhsbl", "envelope blocked"],
+            Causes = [SenderOnBlockList], Remedies = [UseValidSenderAddress, RequestBlockListRemoval] },
+        // Listed, said in answer to MAIL without naming the client's address or host: the sender address or domain is what is listed.
+        new() { Id = "generic.sender-listed-at-mail", Tier = RuleTier.Phrase, Kind = SenderAddressRejected, Stages = Stages.Mail, StageRequired = true,
+            AnyPhrase = ["blacklisted", "black listed", "blacklist", "blocklisted", "blocklist", "denylisted", "is banned"],
+            NotPhrases = ["ip ", "ip:", "ip address", "client", "host", "network", "listed at", "listed in", "listed by", "dnsbl", "rbl", "spamhaus"],
             Causes = [SenderOnBlockList], Remedies = [UseValidSenderAddress, RequestBlockListRemoval] },
         new() { Id = "generic.sender-address-rejected", Tier = RuleTier.Phrase, Kind = SenderAddressRejected, Transience = Transience.ByCodeClass,
             AnyPhrase = ["sender address rejected", "sender was rejected", "validate sender", "sender address verification", "sender verify failed", "sender verification failed", "sender domain not found",
@@ -185,8 +200,15 @@ internal static partial class GenericPhraseRules
                 "expéditeur invalide", "expediteur invalide", "absender ungültig", "remitente no válido", "sender did not verify",
                 "verify sender", "sender verification", "fake sender", "sender is rejected", "null sender", "mail from invalid",
                 "real domain name required", "domain in mail from", "sender address not allowed", "absender unbekannt", "remitente desconocido",
-                "mittente sconosciuto", "expéditeur inconnu", "remetente inválido", "发件人地址无效"],
+                "mittente sconosciuto", "expéditeur inconnu", "remetente inválido", "发件人地址无效", "validate sender", "sender verify",
+                "sender address verification", "sender address failed"],
             NotPhrases = ["return-path header", "return path header"] },
+        // A DNS check of the sender's domain, answered to MAIL: the sender address is refused, for now or for good by the code.
+        new() { Id = "generic.sender-domain-dns-at-mail", Tier = RuleTier.Phrase, Kind = SenderAddressRejected, Stages = Stages.Mail,
+            StageRequired = true, Transience = Transience.ByCodeClass, Causes = [SenderAddressInvalid], Remedies = [UseValidSenderAddress],
+            AnyPhrase = ["mx record", "mx check", "mx lookup", "no mx", "valid mx", "bogus mx", "dns/mx", "mx entries", "address resolution",
+                "dns lookup", "dns check", "dns record", "does not resolve", "domain resolve"],
+            NotPhrases = ["reverse", "rdns", "ptr", "helo", "client"] },
 
         // "450 sender <x> denied", "550 recipient <x> denied", "553 sorry, your envelope recipient has been denied": the address, named by the stage.
         new() { Id = "generic.sender-denied-wording", Tier = RuleTier.WeakPhrase, Kind = SenderAddressRejected, Stages = Stages.Mail, StageRequired = true,
@@ -210,14 +232,17 @@ internal static partial class GenericPhraseRules
         // A recipient's mailbox receiving too fast is rate wording, even under 4.2.1 and whatever the rest of the text says.
         new() { Id = "generic.recipient-rate", Tier = RuleTier.Phrase, Kind = RateLimited, Transience = Transience.Always,
             AnyPhrase = ["receiving mail too quickly", "receiving mail at a rate", "receiving too much mail", "too many messages for this recipient",
-                "recipient rate limit", "mailbox receiving too many"] },
+                "recipient rate limit", "mailbox receiving too many", "received too much", "too much email", "accept more than"] },
 
         new() { Id = "generic.unknown-address-at-mail", Tier = RuleTier.Phrase, Kind = SenderAddressRejected,
             AnyPhrase = UnknownAddressPhrases, Stages = Stages.Mail, StageRequired = true, Causes = [SenderAddressInvalid],
             Remedies = [UseValidSenderAddress], Transience = Transience.ByCodeClass },
+        // At AUTH the address is the account logging in: unknown or disabled, the login cannot succeed.
+        new() { Id = "generic.unknown-account-at-auth", Tier = RuleTier.Phrase, Kind = AuthenticationFailed, AnyPhrase = UnknownAddressPhrases,
+            Stages = Stages.Auth, StageRequired = true, Remedies = [CheckCredentials, ContactMailAdministrator], Transience = Transience.ByCodeClass },
         new() { Id = "generic.recipient-unknown", Tier = RuleTier.Phrase, Kind = RecipientUnknown,
             Stages = [SmtpStage.Rcpt, SmtpStage.Data, SmtpStage.EndOfData], AnyPhrase = UnknownAddressPhrases,
-            NotPhrases = ["your ip address", "helo", "ehlo", "address in from", "from header"] },
+            NotPhrases = ["your ip address", "helo", "ehlo", "address in from", "from header", "param"] },
 
         // Mailbox full before rate: "mailbox is full / blocks limit exceeded" is a full mailbox, not a rate.
         new() { Id = "generic.mailbox-full", Tier = RuleTier.Phrase, Kind = MailboxFull, Transience = Transience.ByCodeClass,
@@ -232,8 +257,8 @@ internal static partial class GenericPhraseRules
                 "speicherplatz", "quota dépassé", "quota depasse", "boîte de réception pleine", "buzón está lleno", "buzon lleno", "cuota excedida",
                 "spazio insufficiente", "caixa postal cheia", "caixa de correio cheia", "caixa cheia", "mailbox vol", "postvak vol",
                 "ящик переполнен", "превышен размер ящика", "收件人空间不足", "邮箱空间不足", "邮箱已满", "邮箱容量",
-                "メールボックスがいっぱい", "容量オーバー", "quota exceed", "space not enough", "quota limit is exceeded", "storage full"],
-            NotPhrases = ["sending quota", "sending limit", "submission quota"] },
+                "メールボックスがいっぱい", "容量オーバー", "quota exceed", "space not enough", "quota limit is exceeded", "storage full", "mailbox space", "recipient quota"],
+            NotPhrases = ["sending quota", "sending limit", "submission quota", "outbound", "may only send"] },
         new() { Id = "generic.greylisting", Tier = RuleTier.Phrase, Kind = RateLimited,
             AnyPhrase = ["greylist", "graylist", "grey-list", "gray-list", "grey list", "gray list", "greylisted", "postgrey"],
             Causes = [Greylisting], Remedies = [NoActionNeeded, RetryLater], Transience = Transience.Always },
@@ -257,8 +282,11 @@ internal static partial class GenericPhraseRules
                 "too many new tls sessions", "messaging limits", "destination domains per transaction", "split transaction", "unusual sending activity", "trop de connexions", "trop de messages",
                 "zu viele verbindungen", "demasiadas conexiones", "demasiados mensajes", "troppe connessioni", "troppi messaggi",
                 "muitas conexões", "te veel verbindingen", "слишком много соединений", "слишком много писем", "превышен лимит",
-                "发送频率", "发信频率", "频率过快", "送信数の上限"],
-            NotPhrases = ["ip has been"] },
+                "发送频率", "发信频率", "频率过快", "送信数の上限", "too many failures", "max number of", "maximum number of",
+                "traffic quota", "monthly limit", "monthly quota",
+                "hour period", "number of recipients", "recipients exceeded", "recipient limit",
+                "too many e-mails", "concurrent login", "messages in past", "messages in the past"],
+            NotPhrases = ["ip has been", "size limit", "hops"] },
 
         // A loop: the message is refused for its trace headers (too many hops), not for its size ("message exceeded 50 hops").
         new() { Id = "generic.mail-loop", Tier = RuleTier.Phrase, Kind = MessageRejected, Transience = Transience.ByCodeClass,
@@ -271,7 +299,8 @@ internal static partial class GenericPhraseRules
                 "message length exceeds", "mail too large", "message exceeded", "exceeds size", "size exceeded", "attachment is too long",
                 "attachment too large", "attachment is too large", "attachments are too large", "attachment size exceeds", "mailsize limit", "size greater than allowed", "message trop volumineux",
                 "message trop gros", "nachricht zu groß", "nachricht ist zu groß", "mensaje demasiado grande", "messaggio troppo grande",
-                "mensagem muito grande", "bericht te groot", "письмо слишком большое", "размер письма превышает", "邮件过大", "邮件大小超过", "サイズが大きすぎ"],
+                "mensagem muito grande", "bericht te groot", "письмо слишком большое", "размер письма превышает", "邮件过大", "邮件大小超过", "サイズが大きすぎ",
+                "mailsize", "msg size", "size greater than"],
             NotPhrases = ["mailbox", "hops"] },
 
         // Client blocks: dynamic addresses first (they are relay blocks), then reverse DNS, then block lists and reputation.
@@ -290,7 +319,8 @@ internal static partial class GenericPhraseRules
         new() { Id = "generic.helo-rejected", Tier = RuleTier.Phrase, Kind = ClientBlocked, Transience = Transience.ByCodeClass,
             AnyPhrase = ["helo host", "helo name", "helo hostname", "helo denied", "ehlo denied", "helo not allowed", "helo is dynamic",
                 "bogus helo", "forged helo", "invalid helo", "in helo", "specified in helo", "forward dns", "does not match ip",
-                "you are not who you say you are", "hello name", "ehlo domain", "helo domain", "invalid hostname"],
+                "you are not who you say you are", "hello name", "ehlo domain", "helo domain", "invalid hostname", "ehlo host", "ehlo name",
+                "your helo", "address literal"],
             NotPhrases = ["should be a fqdn", "syntax"], Causes = [MissingReverseDns], Remedies = [FixSenderDnsRecords, UseProviderRelay] },
         // At the greeting only the client can have violated a policy: a client block, whatever the code says.
         new() { Id = "generic.policy-at-connect", Tier = RuleTier.Phrase, Kind = ClientBlocked, Transience = Transience.ByCodeClass,
@@ -301,7 +331,7 @@ internal static partial class GenericPhraseRules
         new() { Id = "generic.uri-block-list", Tier = RuleTier.Phrase, Kind = MessageRejected, Transience = Transience.ByCodeClass,
             AnyPhrase = ["uribl", "surbl", "url in this email", "url in this message", "url in the message", "contains a url", "contains an url",
                 "contains a blacklisted", "contains blacklisted", "contains a blocklisted", "contains blocklisted", "blacklisted url",
-                "blocklisted url", "blacklisted uri", "listed uri"],
+                "blocklisted url", "blacklisted uri", "listed uri", "body url", "url blacklist", "url blocklist"],
             NotPhrases = ["client host", "blocked using"], Causes = [SpamContent, ContentPolicy], Remedies = [ReviewMessageContent] },
         new() { Id = "generic.block-list", Tier = RuleTier.Phrase, Kind = ClientBlocked, Transience = Transience.ByCodeClass,
             AnyPhrase = ["blocked using", "client host", "your access to", "originating from your", "spam site", "connection from you",
@@ -316,27 +346,28 @@ internal static partial class GenericPhraseRules
                 "open proxy", "proxy not allowed", "intrusion prevention", "doesn't look trustworthy", "karma", "from this range",
                 "host not recognized", "name was rejected", "adresse ip bloquée", "ip bloquée", "ip gesperrt",
                 "ip-adresse gesperrt", "ip bloqueada", "ip bloccato", "ip bloccata", "ip bloqueado", "ip geblokkeerd", "ip-адрес заблокирован",
-                "ваш ip"],
+                "ваш ip", "source ip", "nixspam"],
             NotPhrases = ["message is not welcome"], Causes = [ClientOnBlockList, PoorReputation], Remedies = [RequestBlockListRemoval, UseProviderRelay] },
         new() { Id = "generic.reputation", Tier = RuleTier.Phrase, Kind = ClientBlocked, Transience = Transience.ByCodeClass,
-            AnyPhrase = ["reputation", "poor reputation", "bad reputation", "low reputation"],
+            AnyPhrase = ["reputation", "poor reputation", "bad reputation", "low reputation", "senderbase", "sbrs"],
             Causes = [PoorReputation], Remedies = [ReduceSendingRate, ReviewMessageContent, RequestBlockListRemoval] },
 
         // A filter that failed is a server failure, not a verdict on the message.
         new() { Id = "generic.filter-failure", Tier = RuleTier.Phrase, Kind = ServiceUnavailable, Transience = Transience.ByCodeClass,
             AnyPhrase = ["virus scanner error", "virus scanner timed out", "error running virus scanner", "scanners failed", "scanner failed",
-                "error connecting to virus scanner", "virus scanner unavailable", "error during policy check", "signing error", "signing failed", "backend failure", "milter error"] },
+                "error connecting to virus scanner", "virus scanner unavailable", "error during policy check", "signing error", "signing failed", "backend failure", "milter error",
+                "problem running"] },
         new() { Id = "generic.virus", Tier = RuleTier.Phrase, Kind = MessageRejected,
             AnyPhrase = ["virus", "malware", "infected", "trojan", "worm", "vírus", "вирус", "含有病毒", "发现病毒", "ウイルス", "ウィルス"],
             Causes = [VirusDetected], Remedies = [ReviewMessageContent] },
         new() { Id = "generic.spam", Tier = RuleTier.Phrase, Kind = MessageRejected, Transience = Transience.ByCodeClass,
             AnyPhrase = ["spam", "antispam", "junk mail", "unsolicited", "bulk mail", "phishing", "scam", "bayes", "content filter", "antyspam",
-                "pourriel", "courrier indésirable", "correo no deseado", "indesiderat", "спам", "垃圾邮件", "迷惑メール"],
+                "pourriel", "courrier indésirable", "correo no deseado", "indesiderat", "спам", "垃圾邮件", "迷惑メール", "score too high"],
             Causes = [SpamContent], Remedies = [ReviewMessageContent] },
         new() { Id = "generic.content-policy", Tier = RuleTier.Phrase, Kind = MessageRejected, Transience = Transience.ByCodeClass,
             AnyPhrase = ["content rejected", "message content", "rejected due to content", "prohibited attachment", "banned attachment",
                 "blocked attachment", "attachment", "executable", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "not rfc compliant",
-                "header", "message rejected", "content presents", "because its content", "message content is"],
+                "header", "message rejected", "content presents", "because its content", "message content is", "macros"],
             Causes = [ContentPolicy], Remedies = [ReviewMessageContent] },
 
         // The recipient's side refuses this message or this sender: a policy, not the client's address or the recipient's existence.

@@ -6,8 +6,8 @@ namespace SmtpRelayClassifier.Rules;
 /// <summary>
 /// All rule phrases in one trie over lower-cased characters, so that matching at a word start walks the text once and
 /// finds every phrase that begins there, however many share a prefix ("relay …", "relaying …", "relais …"). The root
-/// is indexed by ASCII character; deeper nodes keep their few children in a sibling list. Immutable once built;
-/// allocation-free to match.
+/// is indexed by ASCII character; deeper nodes keep their few children in a sibling list. A run of spaces, tabs and
+/// line breaks in the text matches one space of a phrase. Immutable once built; allocation-free to match.
 /// </summary>
 internal sealed class PhraseTrie
 {
@@ -92,9 +92,10 @@ internal sealed class PhraseTrie
     private void Walk<TSink>(ReadOnlySpan<char> text, int node, ref TSink sink)
         where TSink : struct, IPhraseSink, allows ref struct
     {
+        bool stayed = false;
         for (int i = 1; node >= 0; i++)
         {
-            if (_phraseEnds[node] is { } ends)
+            if (!stayed && _phraseEnds[node] is { } ends)
             {
                 foreach (int id in ends)
                     sink.Found(id, i);
@@ -104,6 +105,9 @@ internal sealed class PhraseTrie
                 return;
             char c = text[i];
             char folded = c < NonAscii ? (char)Fold(c) : char.ToLowerInvariant(c);
+            stayed = folded == ' ' && IsBlank(text[i - 1]);
+            if (stayed)
+                continue;
             if (i == 1 && _second[node] is { } table)
             {
                 int direct = table[Math.Min((int)folded, NonAscii)];
@@ -142,7 +146,10 @@ internal sealed class PhraseTrie
         return created;
     }
 
-    private static int Fold(char c) => c < NonAscii ? (c is >= 'A' and <= 'Z' ? c | 0x20 : c) : NonAscii;
+    // A line break or tab matches the space of a phrase, and a run of them one space: replies wrap sentences across lines.
+    private static int Fold(char c) => c < NonAscii ? (c is >= 'A' and <= 'Z' ? c | 0x20 : IsBlank(c) ? ' ' : c) : NonAscii;
+
+    private static bool IsBlank(char c) => c is ' ' or '\r' or '\n' or '\t';
 }
 
 /// <summary>Receives the phrases a trie walk finds.</summary>

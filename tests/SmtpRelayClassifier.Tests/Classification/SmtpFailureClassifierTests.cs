@@ -241,6 +241,7 @@ public class SmtpFailureClassifierTests
         ("reply", "550 ", "5.7.1 "),
         ("reply", "550 ", " "),
         ("reply", "550 ", "\t"),
+        ("reply", "550 mailbox", " \r\n"), // a phrase's walk that stays on one space across a run of blanks
         ("reply", "", "\n"),
         ("reply", "", "550-5.7.1 relay denied\r\n"),
         ("reply", "550 ", "\\n"),

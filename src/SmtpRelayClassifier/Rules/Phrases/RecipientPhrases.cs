@@ -25,6 +25,7 @@ internal static class RecipientPhrases
         "need fully-qualified address", "fully-qualified address required", "fully qualified address required", "invalid user",
         "user not known", "does not have an account", "doesn't have an account", "not a valid user", "user not exist",
         "point to non-existent hosts", "recipient undeliverable", "domain name required",
+        "adress unknown", "not exist", "no exist", "invalid rcpt", "not on this server", "non-existent", "nonexistent", "mailbox is unavailable",
         // French, German, Spanish, Italian, Portuguese, Dutch, Polish, Russian, Chinese, Japanese.
         "utilisateur inconnu", "destinataire inconnu", "adresse inconnue", "n'existe pas", "adresse invalide", "compte inexistant",
         "benutzer unbekannt", "empfänger unbekannt", "adressat unbekannt", "unbekannter empfänger", "unbekannter benutzer",
@@ -47,6 +48,8 @@ internal static class RecipientPhrases
         "locked or suspended", "has been temporarily suspended", "user disabled", "mailbox is frozen", "account is frozen", "mailbox temporarily disabled", "account locked", "account is locked", "account closed", "account is closed", "mailbox closed", "user is locked",
         "blocked due to inactivity", "no longer available", "no longer accepts mail", "address no longer valid",
         "address is no longer valid", "has moved", "not currently being accepted for this mailbox", "invalid/inactive",
+        "account locked", "account is locked", "has been locked", "status is locked",
+        "mailbox temporarily disabled", "account temporarily disabled", "currently disabled",
         "compte désactivé", "boîte désactivée", "mailbox deaktiviert", "konto deaktiviert", "konto gesperrt", "cuenta desactivada",
         "cuenta suspendida", "inactivo", "por falta de uso", "casella disattivata", "mailbox disattivata",
         "per inutilizzo", "conta desativada", "conta suspensa", "nieaktywne", "ящик заблокирован",

@@ -33,7 +33,7 @@ internal static class PostfixRules
         new() { Id = "postfix.recipient-domain-not-found", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,
             AllPhrases = ["recipient address rejected", "domain not found"], Causes = [RecipientDomainMissing] },
         new() { Id = "postfix.temporary-lookup-failure", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientVerificationDeferred,
-            AnyPhrase = ["temporary lookup failure"], NotPhrases = ["sender address rejected"], Stages = Stages.Rcpt,
+            AnyPhrase = ["temporary lookup failure"], NotPhrases = ["sender address"], Stages = Stages.Rcpt,
             Confidence = DiagnosisConfidence.Medium, Transience = Transience.ByCodeClass },
         new() { Id = "postfix.host-or-domain-not-found-deferred", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientVerificationDeferred,
             AnyPhrase = ["host or domain name not found", "name service error for name="], CodeClass = 4 },

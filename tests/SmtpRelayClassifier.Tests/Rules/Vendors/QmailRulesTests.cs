@@ -17,4 +17,17 @@ public class QmailRulesTests
         Assert.Equal(SmtpFailureKind.RecipientUnknown, diagnosis.Kind);
         Assert.False(diagnosis.IsRelayBlock);
     }
+
+    // sagredo-dev/qmail: qmail.c, qmail-queue's failures as qmail-smtpd reports them.
+    [Theory]
+    [InlineData("451 qq timeout (#4.3.0)")]
+    [InlineData("451 qq read error (#4.3.0)")]
+    [InlineData("451 qq crashed (#4.3.0)")]
+    public void Classify_QueueFailure_IsServiceUnavailableNotAConnectionTimeout(string reply)
+    {
+        var diagnosis = SmtpFailureClassifier.Default.Classify(reply, SmtpFailureContext.ForStage(SmtpStage.EndOfData));
+
+        Assert.Equal(SmtpFailureKind.ServiceUnavailable, diagnosis.Kind);
+        Assert.Equal("qmail.qq-temporary-problem", diagnosis.RuleId);
+    }
 }
