@@ -40,10 +40,13 @@ internal static class ReplyScanner
 
         int pos = start;
         int code = 0;
+        Range codeRange = default;
+        Range enhancedRange = default;
         bool continues = false;
         if (TryReadReplyCode(s, pos, end, out int value))
         {
             code = value;
+            codeRange = pos..(pos + 3);
             pos += 3;
             if (pos < end && At(s, pos) == '-')
             {
@@ -61,6 +64,7 @@ internal static class ReplyScanner
         if (TryReadEnhancedCode(s, pos, out var headCode, out int headLength) && IsAfterEnhancedCode(s, pos + headLength, end))
         {
             enhanced = headCode;
+            enhancedRange = pos..(pos + headLength);
             pos += headLength;
             // Exchange Online writes "5.7.1. Unable To Relay".
             if (pos < end && At(s, pos) == '.')
@@ -68,10 +72,13 @@ internal static class ReplyScanner
             SkipBlanks(s, ref pos, end);
         }
 
+        bool headHasEnhanced = !enhanced.IsEmpty;
         int textStart = pos;
         int lineCount = end > start ? 1 : 0;
 
-        // Walk the remaining lines: a continuation line repeats the code, followed by '-' (more) or ' ' (last).
+        // Walk the remaining lines: a continuation line repeats the code, followed by '-' (more) or ' ' (last). A line that
+        // starts with a failure code after a success or intermediate reply is the next reply of a transcript: the failure
+        // is the one chosen.
         int cursor = textStart;
         while (cursor < end)
         {
@@ -82,10 +89,24 @@ internal static class ReplyScanner
             if (next >= end)
                 break;
             lineCount++;
-            if (code != 0 && TryReadReplyCode(s, next, end, out int lineCode) && lineCode == code)
+            if (code != 0 && TryReadReplyCode(s, next, end, out int lineCode) && (lineCode == code || (code < 400 && lineCode >= 400)))
+            {
+                if (lineCode != code)
+                {
+                    code = lineCode;
+                    codeRange = next..(next + 3);
+                    int at = next + 4;
+                    bool paired = TryReadEnhancedCode(s[..end], at, out var lineEnhanced, out int lineLength) && IsAfterEnhancedCode(s, at + lineLength, end);
+                    enhanced = paired ? lineEnhanced : default;
+                    enhancedRange = paired ? at..(at + lineLength) : default;
+                }
+
                 continues = next + 3 < end && At(s, next + 3) == '-';
+            }
             else
+            {
                 continues = false;
+            }
             cursor = next;
         }
 
@@ -112,14 +133,53 @@ internal static class ReplyScanner
         {
             int windowStart = windows.Before(textStart, textEnd, TrailerWindow);
             int idx = s[windowStart..textEnd].LastIndexOf(T.CreateTruncating('#'));
-            if (idx > 0 && At(s, windowStart + idx - 1) == '(' && TryReadEnhancedCode(s, windowStart + idx + 1, out var tailCode, out _))
+            if (idx > 0 && At(s, windowStart + idx - 1) == '(' && TryReadEnhancedCode(s, windowStart + idx + 1, out var tailCode, out int tailLength))
+            {
                 enhanced = tailCode;
+                enhancedRange = (windowStart + idx + 1)..(windowStart + idx + 1 + tailLength);
+            }
         }
+
+        // Codes the head lacks, from wherever they stand in the text.
+        if (code == 0 || enhanced.IsEmpty)
+            FillFromText(s, textStart, textEnd, takeCode: code == 0 && !headHasEnhanced, ref code, ref codeRange, ref enhanced, ref enhancedRange);
 
         if (mailbox.Equals(default(Range)))
             mailbox = FindMailbox(s, ref windows, textStart, textEnd);
 
-        return new SmtpReply(code, enhanced, stage, wrappers, textStart..textEnd, mailbox, host, lineCount, continues);
+        return new SmtpReply(code, enhanced, codeRange, enhancedRange, stage, wrappers, textStart..textEnd, mailbox, host, lineCount, continues);
+    }
+
+    /// <summary>
+    /// Takes what the head lacks from the first failure code (class 4 or 5) of the text whose class agrees with the class
+    /// already known (the head's, or the first code found's): a quoted remote rejection never changes the class of the
+    /// local reply that quotes it. A head with an enhanced code but no reply code (<paramref name="takeCode"/> false) keeps
+    /// it so: its enhanced code carries the class.
+    /// </summary>
+    private static void FillFromText<T>(ReadOnlySpan<T> s, int from, int end, bool takeCode, ref int code, ref Range codeRange, ref EnhancedStatusCode enhanced, ref Range enhancedRange)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        int knownClass = code != 0 ? code / 100 : enhanced.Class;
+        int pos = from;
+        while (((takeCode && code == 0) || enhanced.IsEmpty) && CodeFinder.TryFindNext(s, ref pos, end, out var found, out int enhancedStart))
+        {
+            int foundClass = found.Code != 0 ? found.Code / 100 : found.EnhancedStatusCode.Class;
+            if (foundClass is not (4 or 5) || (knownClass != 0 && foundClass != knownClass))
+                continue;
+            if (takeCode && code == 0 && found.Code != 0)
+            {
+                code = found.Code;
+                codeRange = found.Range.Start..(found.Range.Start.Value + 3);
+            }
+
+            if (enhanced.IsEmpty && !found.EnhancedStatusCode.IsEmpty)
+            {
+                enhanced = found.EnhancedStatusCode;
+                enhancedRange = enhancedStart..found.Range.End.Value;
+            }
+
+            knownClass = foundClass;
+        }
     }
 
     /// <summary>

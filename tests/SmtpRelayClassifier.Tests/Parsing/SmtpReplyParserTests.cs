@@ -6,7 +6,7 @@ using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Parsing;
 
-public class SmtpReplyParserTests
+public partial class SmtpReplyParserTests
 {
     private static (SmtpReply Reply, string Text) Parse(string input)
     {
