@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
-using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.Benchmarks;
 

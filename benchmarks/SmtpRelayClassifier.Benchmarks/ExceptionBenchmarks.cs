@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using MailKit.Net.Smtp;
 using MimeKit;
-using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.Benchmarks;
 

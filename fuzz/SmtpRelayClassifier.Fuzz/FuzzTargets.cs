@@ -5,9 +5,6 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using MailKit.Net.Smtp;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Explanations;
-using SmtpRelayClassifier.Inputs;
 using SmtpRelayClassifier.Parsing;
 
 namespace SmtpRelayClassifier.Fuzz;

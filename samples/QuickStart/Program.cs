@@ -3,9 +3,7 @@
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Explanations;
-using SmtpRelayClassifier.Logging;
+using SmtpRelayClassifier;
 
 string host = args.Length > 0 ? args[0] : "localhost";
 int port = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 587;

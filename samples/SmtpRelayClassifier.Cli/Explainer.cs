@@ -2,9 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Explanations;
-using SmtpRelayClassifier.Logging;
 
 namespace SmtpRelayClassifier.Cli;
 
@@ -94,7 +91,7 @@ internal sealed class Explainer(CultureInfo culture, bool showAddresses = false)
         SmtpFailureKind Kind,
         SmtpStage Stage,
         int? ReplyCode,
-        Parsing.EnhancedStatusCode? Enhanced,
+        EnhancedStatusCode? Enhanced,
         string RuleId,
         DiagnosisConfidence Confidence,
         DiagnosisSource Source,
@@ -103,7 +100,7 @@ internal sealed class Explainer(CultureInfo culture, bool showAddresses = false)
         IReadOnlyList<FailureCause> Causes,
         IReadOnlyList<FailureRemedy> Remedies,
         ResponsibleParty Responsible,
-        Inputs.OutlookHResult? HResult,
+        OutlookHResult? HResult,
         string? Server,
         int? Port,
         bool HasMailbox);

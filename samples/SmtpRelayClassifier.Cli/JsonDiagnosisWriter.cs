@@ -5,8 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Inputs;
 
 namespace SmtpRelayClassifier.Cli;
 

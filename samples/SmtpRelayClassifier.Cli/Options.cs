@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.Cli;
 
@@ -75,7 +74,7 @@ internal sealed class Options
                     break;
                 case "--lang":
                     string language = Value(args, ref i, arg).ToLowerInvariant();
-                    if (!SmtpRelayClassifier.Explanations.DiagnosisExplainer.SupportedLanguages.Contains(language))
+                    if (!SmtpRelayClassifier.DiagnosisExplainer.SupportedLanguages.Contains(language))
                         throw new UsageException($"--lang: '{language}' is not a supported language (en, fr, de, es)");
                     options.Language = language;
                     break;

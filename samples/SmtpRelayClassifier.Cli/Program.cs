@@ -2,9 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Cli.Evaluation;
-using SmtpRelayClassifier.Inputs;
 
 namespace SmtpRelayClassifier.Cli;
 

@@ -7,7 +7,6 @@ using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Scanning;
 
 namespace SmtpRelayClassifier.Cli;

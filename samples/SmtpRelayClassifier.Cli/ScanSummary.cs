@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Scanning;
 
 namespace SmtpRelayClassifier.Cli;

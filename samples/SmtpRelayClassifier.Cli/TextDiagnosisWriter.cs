@@ -1,8 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Inputs;
 
 namespace SmtpRelayClassifier.Cli;
 

@@ -1,6 +1,5 @@
 using System.IO;
 using PublicApiGenerator;
-using SmtpRelayClassifier.Classification;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests;

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.Cli.Evaluation;
 

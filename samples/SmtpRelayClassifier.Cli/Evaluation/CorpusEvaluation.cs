@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.Cli.Evaluation;
 

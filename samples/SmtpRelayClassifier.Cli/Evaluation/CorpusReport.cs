@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.Cli.Evaluation;
 

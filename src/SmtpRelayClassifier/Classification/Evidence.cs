@@ -1,8 +1,7 @@
 using System.Collections.Generic;
-using SmtpRelayClassifier.Inputs;
 using SmtpRelayClassifier.Parsing;
 
-namespace SmtpRelayClassifier.Classification;
+namespace SmtpRelayClassifier;
 
 /// <summary>Everything known about one failure besides the text the rules read.</summary>
 internal struct Evidence

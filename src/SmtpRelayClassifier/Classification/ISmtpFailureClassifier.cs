@@ -1,7 +1,6 @@
 using System;
-using SmtpRelayClassifier.Inputs;
 
-namespace SmtpRelayClassifier.Classification;
+namespace SmtpRelayClassifier;
 
 /// <summary>
 /// Turns what an application caught when a send failed into a <see cref="RelayBlockDiagnosis"/>. Implementations are

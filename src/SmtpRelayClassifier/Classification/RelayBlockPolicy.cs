@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace SmtpRelayClassifier.Classification;
+namespace SmtpRelayClassifier;
 
 /// <summary>TAXONOMY's definition of a relay block, in one place.</summary>
 internal static class RelayBlockPolicy

@@ -1,11 +1,9 @@
 using System;
 using System.Buffers;
-using SmtpRelayClassifier.Inputs;
-using SmtpRelayClassifier.Internal;
 using SmtpRelayClassifier.Parsing;
 using SmtpRelayClassifier.Rules;
 
-namespace SmtpRelayClassifier.Classification;
+namespace SmtpRelayClassifier;
 
 /// <summary>
 /// The default <see cref="ISmtpFailureClassifier"/>: a data-driven rule set (vendor wording, generic wording, enhanced

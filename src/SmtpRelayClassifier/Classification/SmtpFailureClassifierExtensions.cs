@@ -1,7 +1,6 @@
 using System;
-using SmtpRelayClassifier.Inputs;
 
-namespace SmtpRelayClassifier.Classification;
+namespace SmtpRelayClassifier;
 
 /// <summary>Shorthands over <see cref="ISmtpFailureClassifier"/> for the common ways an input arrives.</summary>
 public static class SmtpFailureClassifierExtensions

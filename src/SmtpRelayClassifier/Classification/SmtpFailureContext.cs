@@ -1,4 +1,4 @@
-namespace SmtpRelayClassifier.Classification;
+namespace SmtpRelayClassifier;
 
 /// <summary>
 /// What the caller knows about the failure besides the reply itself. Every member is optional; the default value

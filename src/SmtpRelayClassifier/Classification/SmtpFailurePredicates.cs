@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace SmtpRelayClassifier.Classification;
+namespace SmtpRelayClassifier;
 
 /// <summary>
 /// Plain answers for retry policies, without a dependency on Polly. In a Polly v8 pipeline:

@@ -3,11 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Explanations.Languages;
-using SmtpRelayClassifier.Internal;
+using SmtpRelayClassifier.Languages;
+using SmtpRelayClassifier.Parsing;
 
-namespace SmtpRelayClassifier.Explanations;
+namespace SmtpRelayClassifier;
 
 /// <summary>
 /// Writes explanations in English, French, German and Spanish from plain C# tables (no resource generator). The

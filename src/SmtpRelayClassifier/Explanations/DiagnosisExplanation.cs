@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace SmtpRelayClassifier.Explanations;
+namespace SmtpRelayClassifier;
 
 /// <summary>A diagnosis told in one language, for a person: a short message and a longer technical explanation. Immutable and thread-safe.</summary>
 public sealed record DiagnosisExplanation

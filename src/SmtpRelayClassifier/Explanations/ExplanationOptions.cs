@@ -1,4 +1,4 @@
-namespace SmtpRelayClassifier.Explanations;
+namespace SmtpRelayClassifier;
 
 /// <summary>How explanations are written. Immutable; every property has a safe default.</summary>
 public sealed class ExplanationOptions

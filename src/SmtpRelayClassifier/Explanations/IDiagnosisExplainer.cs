@@ -1,8 +1,7 @@
 using System;
 using System.Globalization;
-using SmtpRelayClassifier.Classification;
 
-namespace SmtpRelayClassifier.Explanations;
+namespace SmtpRelayClassifier;
 
 /// <summary>Tells a <see cref="RelayBlockDiagnosis"/> in a person's language. Implementations are thread-safe.</summary>
 public interface IDiagnosisExplainer

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using SmtpRelayClassifier.Classification;
 
-namespace SmtpRelayClassifier.Explanations;
+namespace SmtpRelayClassifier;
 
 /// <summary>
 /// Every text of one language: a title and a user-facing sentence per kind, a sentence per cause and remedy, a name

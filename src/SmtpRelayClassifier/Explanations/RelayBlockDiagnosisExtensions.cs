@@ -1,8 +1,7 @@
 using System;
 using System.Globalization;
-using SmtpRelayClassifier.Classification;
 
-namespace SmtpRelayClassifier.Explanations;
+namespace SmtpRelayClassifier;
 
 /// <summary>Explains a diagnosis in one call with the default explainer.</summary>
 public static class RelayBlockDiagnosisExtensions

@@ -1,8 +1,7 @@
 using System;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Internal;
+using SmtpRelayClassifier.Parsing;
 
-namespace SmtpRelayClassifier.Logging;
+namespace SmtpRelayClassifier;
 
 /// <summary>
 /// Masks e-mail addresses the way the package's logs, explanations and readers do: <c>bob@example.org</c> becomes

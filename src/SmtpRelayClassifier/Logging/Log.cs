@@ -1,8 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
-using SmtpRelayClassifier.Classification;
 
-namespace SmtpRelayClassifier.Logging;
+namespace SmtpRelayClassifier;
 
 /// <summary>The package's log messages, defined once with <see cref="LoggerMessage"/> (never the source generator).</summary>
 internal static class Log

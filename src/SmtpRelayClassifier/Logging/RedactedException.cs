@@ -1,7 +1,7 @@
 using System;
-using SmtpRelayClassifier.Internal;
+using SmtpRelayClassifier.Parsing;
 
-namespace SmtpRelayClassifier.Logging;
+namespace SmtpRelayClassifier;
 
 /// <summary>
 /// What the log events carry instead of an exception while <see cref="SmtpFailureLogOptions.RedactAddresses"/> is on:

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace SmtpRelayClassifier.Logging;
+namespace SmtpRelayClassifier;
 
 /// <summary>
 /// The event ids this package logs with. Numbers are grouped in blocks and never reused for another meaning:

@@ -1,4 +1,4 @@
-namespace SmtpRelayClassifier.Logging;
+namespace SmtpRelayClassifier;
 
 /// <summary>What the log events may contain. Immutable; the defaults keep personal data out.</summary>
 public sealed class SmtpFailureLogOptions

@@ -1,9 +1,8 @@
 using System;
 using Microsoft.Extensions.Logging;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Internal;
+using SmtpRelayClassifier.Parsing;
 
-namespace SmtpRelayClassifier.Logging;
+namespace SmtpRelayClassifier;
 
 /// <summary>
 /// Logs diagnoses as structured events. The event carries <c>Kind</c>, <c>IsRelayBlock</c>, <c>IsTransient</c>,
@@ -43,42 +42,6 @@ public static class SmtpFailureLoggerExtensions
             diagnosis.EnhancedStatusCode?.ToString(), Loggable(exception, options));
     }
 
-    /// <summary>
-    /// Logs the outcome of a send through <see cref="MailKitIntegration.DiagnosingSmtpClient"/>: each refused recipient as
-    /// its own diagnosis event, then <see cref="SmtpFailureEventIds.PartialSend"/> or <see cref="SmtpFailureEventIds.SendFailed"/>
-    /// (with the message-level diagnosis). A complete send logs nothing.
-    /// </summary>
-    /// <param name="logger">The logger.</param>
-    /// <param name="outcome">The outcome.</param>
-    /// <param name="options">What may be logged; null takes <see cref="SmtpFailureLogOptions.Default"/>.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="logger"/> or <paramref name="outcome"/> is null.</exception>
-    public static void LogSmtpSendOutcome(this ILogger logger, MailKitIntegration.SmtpSendOutcome outcome, SmtpFailureLogOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(logger);
-        ArgumentNullException.ThrowIfNull(outcome);
-        options ??= SmtpFailureLogOptions.Default;
-        foreach (var refusal in outcome.RejectedRecipients)
-            logger.LogSmtpFailure(refusal.Diagnosis, exception: null, options);
-
-        if (outcome.Sent)
-        {
-            if (outcome.RejectedRecipients.Count > 0)
-                Log.PartialSend(logger, outcome.AcceptedRecipients.Count, outcome.RejectedRecipients.Count, null);
-            return;
-        }
-
-        if (outcome.Diagnosis is { } diagnosis)
-        {
-            bool alreadyLogged = false;
-            foreach (var refusal in outcome.RejectedRecipients)
-                alreadyLogged |= ReferenceEquals(refusal.Diagnosis, diagnosis);
-            var exception = Loggable(outcome.Exception, options);
-            if (!alreadyLogged)
-                logger.LogSmtpFailure(diagnosis, exception, options);
-            Log.SendFailed(logger, outcome.AcceptedRecipients.Count + outcome.RejectedRecipients.Count, diagnosis.Kind, exception);
-        }
-    }
-
     /// <summary>The event a diagnosis is logged as, and its level.</summary>
     /// <param name="diagnosis">The diagnosis.</param>
     /// <returns>The event id and the level.</returns>
@@ -96,7 +59,7 @@ public static class SmtpFailureLoggerExtensions
     }
 
     /// <summary>The exception as the options allow it to be logged: itself, or its redacted copy.</summary>
-    private static Exception? Loggable(Exception? exception, SmtpFailureLogOptions options) =>
+    internal static Exception? Loggable(Exception? exception, SmtpFailureLogOptions options) =>
         exception is null || exception is RedactedException || !options.RedactAddresses ? exception : new RedactedException(exception);
 
     private static (Action<ILogger, SmtpFailureKind, bool, bool, SmtpStage, int?, string?, Exception?> Message, LogLevel Level) Choose(RelayBlockDiagnosis diagnosis)

@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using MailKit;
 using MailKit.Net.Smtp;
 using MimeKit;
-using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.MailKitIntegration;
 

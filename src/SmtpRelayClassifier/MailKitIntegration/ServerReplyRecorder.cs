@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 using MailKit;
-using SmtpRelayClassifier.Internal;
+using SmtpRelayClassifier.Parsing;
 
 namespace SmtpRelayClassifier.MailKitIntegration;
 

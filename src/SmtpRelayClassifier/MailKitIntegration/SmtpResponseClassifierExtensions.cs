@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using MailKit.Net.Smtp;
-using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.MailKitIntegration;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.MailKitIntegration;
 

@@ -1,5 +1,4 @@
 using System;
-using SmtpRelayClassifier.Internal;
 
 namespace SmtpRelayClassifier.Parsing;
 

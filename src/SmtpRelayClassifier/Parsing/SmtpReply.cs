@@ -1,6 +1,5 @@
 using System;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Internal;
+using SmtpRelayClassifier.Parsing;
 
 namespace SmtpRelayClassifier.Parsing;
 

@@ -1,5 +1,5 @@
 using System;
-using SmtpRelayClassifier.Internal;
+using SmtpRelayClassifier.Parsing;
 
 namespace SmtpRelayClassifier.Parsing;
 

@@ -1,5 +1,4 @@
 using System;
-using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.Probing;
 

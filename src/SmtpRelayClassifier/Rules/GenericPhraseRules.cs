@@ -1,9 +1,8 @@
 using System.Collections.Generic;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Rules.Phrases;
-using static SmtpRelayClassifier.Classification.FailureCause;
-using static SmtpRelayClassifier.Classification.FailureRemedy;
-using static SmtpRelayClassifier.Classification.SmtpFailureKind;
+using static SmtpRelayClassifier.FailureCause;
+using static SmtpRelayClassifier.FailureRemedy;
+using static SmtpRelayClassifier.SmtpFailureKind;
 
 namespace SmtpRelayClassifier.Rules;
 

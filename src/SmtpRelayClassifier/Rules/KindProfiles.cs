@@ -2,10 +2,9 @@ using System;
 using System.Collections.Frozen;
 using System.Linq;
 using System.Collections.Generic;
-using SmtpRelayClassifier.Classification;
-using static SmtpRelayClassifier.Classification.FailureCause;
-using static SmtpRelayClassifier.Classification.FailureRemedy;
-using static SmtpRelayClassifier.Classification.ResponsibleParty;
+using static SmtpRelayClassifier.FailureCause;
+using static SmtpRelayClassifier.FailureRemedy;
+using static SmtpRelayClassifier.ResponsibleParty;
 
 namespace SmtpRelayClassifier.Rules;
 

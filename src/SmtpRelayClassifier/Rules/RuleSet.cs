@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Parsing;
 
 namespace SmtpRelayClassifier.Rules;

@@ -1,4 +1,3 @@
-using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.Rules;
 

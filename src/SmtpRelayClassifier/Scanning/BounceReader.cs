@@ -7,8 +7,6 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MimeKit;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Internal;
 using SmtpRelayClassifier.Parsing;
 
 namespace SmtpRelayClassifier.Scanning;

@@ -1,5 +1,4 @@
 using System;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Parsing;
 
 namespace SmtpRelayClassifier.Scanning;

@@ -6,8 +6,6 @@ using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Internal;
 using SmtpRelayClassifier.Parsing;
 
 namespace SmtpRelayClassifier.Scanning;

@@ -2,8 +2,6 @@ using System;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Inputs;
 using SmtpRelayClassifier.Parsing;
 using SmtpRelayClassifier.Scanning;
 using SmtpRelayClassifier.Tests.Infrastructure;

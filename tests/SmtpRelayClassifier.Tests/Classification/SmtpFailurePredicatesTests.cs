@@ -1,7 +1,6 @@
 using System;
 using System.Net.Sockets;
 using System.Threading;
-using SmtpRelayClassifier.Classification;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Classification;

@@ -7,7 +7,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using SmtpRelayClassifier.Cli;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Tests.Data;
 using Xunit;
 

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
-using SmtpRelayClassifier.Classification;
-using static SmtpRelayClassifier.Classification.SmtpFailureKind;
-using static SmtpRelayClassifier.Classification.SmtpStage;
+using static SmtpRelayClassifier.SmtpFailureKind;
+using static SmtpRelayClassifier.SmtpStage;
 
 namespace SmtpRelayClassifier.Tests.Data;
 

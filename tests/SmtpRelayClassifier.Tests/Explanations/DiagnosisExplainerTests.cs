@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Explanations;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Explanations;

@@ -1,6 +1,4 @@
 using System;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Logging;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Logging;

@@ -1,5 +1,4 @@
 using System;
-using SmtpRelayClassifier.Logging;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Logging;

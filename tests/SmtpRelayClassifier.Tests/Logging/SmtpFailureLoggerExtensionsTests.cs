@@ -5,8 +5,6 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Logging;
 using SmtpRelayClassifier.MailKitIntegration;
 using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;

@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Parsing;
 using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using SmtpRelayClassifier.Classification;
+using SmtpRelayClassifier;
 using SmtpRelayClassifier.Parsing;
 using Xunit;
 

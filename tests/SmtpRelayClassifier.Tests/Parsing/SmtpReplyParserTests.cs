@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Parsing;
 using Xunit;
 

@@ -5,7 +5,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Probing;
 using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;

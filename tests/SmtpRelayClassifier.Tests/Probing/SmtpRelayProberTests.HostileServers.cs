@@ -7,8 +7,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using MailKit.Security;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Inputs;
 using SmtpRelayClassifier.Probing;
 using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;

@@ -6,7 +6,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using MailKit.Security;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Probing;
 using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;

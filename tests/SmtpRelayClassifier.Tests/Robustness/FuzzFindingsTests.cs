@@ -1,7 +1,5 @@
 using System;
 using System.Diagnostics;
-using SmtpRelayClassifier.Classification;
-using SmtpRelayClassifier.Inputs;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Robustness;

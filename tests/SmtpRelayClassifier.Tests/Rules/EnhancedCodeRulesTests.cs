@@ -1,9 +1,8 @@
 using System;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;
-using static SmtpRelayClassifier.Classification.SmtpFailureKind;
-using static SmtpRelayClassifier.Classification.SmtpStage;
+using static SmtpRelayClassifier.SmtpFailureKind;
+using static SmtpRelayClassifier.SmtpStage;
 
 namespace SmtpRelayClassifier.Tests.Rules;
 

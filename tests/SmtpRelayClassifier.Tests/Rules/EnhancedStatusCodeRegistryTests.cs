@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Rules;
 using Xunit;
-using static SmtpRelayClassifier.Classification.SmtpFailureKind;
+using static SmtpRelayClassifier.SmtpFailureKind;
 
 namespace SmtpRelayClassifier.Tests.Rules;
 

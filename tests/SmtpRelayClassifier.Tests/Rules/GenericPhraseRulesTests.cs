@@ -1,4 +1,3 @@
-using SmtpRelayClassifier.Classification;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Rules;

@@ -1,7 +1,6 @@
-using SmtpRelayClassifier.Classification;
 using Xunit;
-using static SmtpRelayClassifier.Classification.SmtpFailureKind;
-using static SmtpRelayClassifier.Classification.SmtpStage;
+using static SmtpRelayClassifier.SmtpFailureKind;
+using static SmtpRelayClassifier.SmtpStage;
 
 namespace SmtpRelayClassifier.Tests.Rules;
 

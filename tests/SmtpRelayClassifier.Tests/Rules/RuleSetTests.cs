@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Rules;
 using Xunit;
 

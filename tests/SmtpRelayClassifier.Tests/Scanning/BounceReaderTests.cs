@@ -6,7 +6,6 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using MimeKit;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Scanning;
 using Xunit;
 

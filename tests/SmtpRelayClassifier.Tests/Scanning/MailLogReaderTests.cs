@@ -10,7 +10,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using MailKit.Security;
 using MimeKit;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.Scanning;
 using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;

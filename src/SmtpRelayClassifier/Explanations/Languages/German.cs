@@ -1,9 +1,9 @@
-using C = SmtpRelayClassifier.Classification.FailureCause;
-using K = SmtpRelayClassifier.Classification.SmtpFailureKind;
-using P = SmtpRelayClassifier.Classification.ResponsibleParty;
-using R = SmtpRelayClassifier.Classification.FailureRemedy;
+using C = SmtpRelayClassifier.FailureCause;
+using K = SmtpRelayClassifier.SmtpFailureKind;
+using P = SmtpRelayClassifier.ResponsibleParty;
+using R = SmtpRelayClassifier.FailureRemedy;
 
-namespace SmtpRelayClassifier.Explanations.Languages;
+namespace SmtpRelayClassifier.Languages;
 
 /// <summary>Deutsche Texte. {server} steht immer im Nominativ, {mailbox} immer im Akkusativ.</summary>
 internal static class German

@@ -1,9 +1,9 @@
-using C = SmtpRelayClassifier.Classification.FailureCause;
-using K = SmtpRelayClassifier.Classification.SmtpFailureKind;
-using P = SmtpRelayClassifier.Classification.ResponsibleParty;
-using R = SmtpRelayClassifier.Classification.FailureRemedy;
+using C = SmtpRelayClassifier.FailureCause;
+using K = SmtpRelayClassifier.SmtpFailureKind;
+using P = SmtpRelayClassifier.ResponsibleParty;
+using R = SmtpRelayClassifier.FailureRemedy;
 
-namespace SmtpRelayClassifier.Explanations.Languages;
+namespace SmtpRelayClassifier.Languages;
 
 /// <summary>Textos en español. {server} va siempre como sujeto, para no contraer «a el» ni «de el».</summary>
 internal static class Spanish

@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
 using MailKit.Net.Smtp;
-using SmtpRelayClassifier.Classification;
 using SmtpRelayClassifier.MailKitIntegration;
 
 namespace SmtpRelayClassifier.Probing.Internal;

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
-using SmtpRelayClassifier.Classification;
-using static SmtpRelayClassifier.Classification.FailureCause;
-using static SmtpRelayClassifier.Classification.FailureRemedy;
+using static SmtpRelayClassifier.FailureCause;
+using static SmtpRelayClassifier.FailureRemedy;
 
 namespace SmtpRelayClassifier.Probing.Internal;
 

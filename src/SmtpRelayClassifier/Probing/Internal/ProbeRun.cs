@@ -12,7 +12,6 @@ using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using MailKit.Security;
-using SmtpRelayClassifier.Classification;
 
 namespace SmtpRelayClassifier.Probing.Internal;
 

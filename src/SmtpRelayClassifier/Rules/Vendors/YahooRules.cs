@@ -1,8 +1,7 @@
 using System.Collections.Generic;
-using SmtpRelayClassifier.Classification;
-using static SmtpRelayClassifier.Classification.FailureCause;
-using static SmtpRelayClassifier.Classification.FailureRemedy;
-using static SmtpRelayClassifier.Classification.SmtpFailureKind;
+using static SmtpRelayClassifier.FailureCause;
+using static SmtpRelayClassifier.FailureRemedy;
+using static SmtpRelayClassifier.SmtpFailureKind;
 
 namespace SmtpRelayClassifier.Rules.Vendors;
 

@@ -1,6 +1,5 @@
-using SmtpRelayClassifier.Classification;
 using Xunit;
-using static SmtpRelayClassifier.Classification.SmtpFailureKind;
+using static SmtpRelayClassifier.SmtpFailureKind;
 
 namespace SmtpRelayClassifier.Tests.Rules.Vendors;
 

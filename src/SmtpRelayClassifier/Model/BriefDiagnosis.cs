@@ -1,0 +1,11 @@
+namespace SmtpRelayClassifier;
+
+/// <summary>
+/// The cheapest answer for bulk work: the kind, whether it is a relay block, whether retrying can help, and the rule
+/// that decided. A value type; <see cref="SmtpFailureClassifier.ClassifyBrief"/> allocates nothing to make it.
+/// </summary>
+/// <param name="Kind">The kind of failure.</param>
+/// <param name="IsRelayBlock">Whether it is a relay block (as <see cref="RelayBlockDiagnosis.IsRelayBlock"/>).</param>
+/// <param name="IsTransient">Whether sending again later can succeed.</param>
+/// <param name="RuleId">The rule that decided.</param>
+public readonly record struct BriefDiagnosis(SmtpFailureKind Kind, bool IsRelayBlock, bool IsTransient, string RuleId);
