@@ -101,7 +101,7 @@ internal static class CodeFinder
 
             // A bare number: a code at the start of a line (2xx, 4xx, 5xx), or a failure code after punctuation or a word
             // that introduces a reply; never a number followed by a unit.
-            bool accepted = lineStart || (code >= 400 && before != Before.OtherWord);
+            bool accepted = lineStart || (code >= 400 && before is not (Before.OtherWord or Before.AfterHost));
             if (accepted && !IsFollowedByUnit(s, after, end))
             {
                 occurrence = new SmtpCodeOccurrence(code, default, at..after);
@@ -127,6 +127,7 @@ internal static class CodeFinder
     {
         LineStart,
         Punctuation,
+        AfterHost,
         Introducer,
         VersionWord,
         OtherWord,
@@ -148,6 +149,12 @@ internal static class CodeFinder
             return Before.LineStart;
         if (c is ' ' or '\t')
             return ReadWordBefore(s, at - 1);
+        // A fragment of a URL or a token ("DOC-1369#550"), not qmail's "(#5.7.1)" nor "550 #5.1.0".
+        if (c == '#' && at >= 2 && IsAsciiLetterOrDigit(At(s, at - 2)))
+            return Before.Rejected;
+        // A port after a host or an address ("[198.51.100.1]:587", "smtp.example.com:587"), not a field label ("Reason:550").
+        if (c == ':' && IsHostBefore(s, at - 1))
+            return Before.AfterHost;
         if (c is '(' or '[' or '{' or '<' or '"' or '\'' or '#' or ':' or ';' or '=' or ',' or '*' or '|' or '>' or ')' or ']')
             return Before.Punctuation;
         // Typographic quotes and other non-ASCII text (CJK prose puts no space before a number).
@@ -179,6 +186,25 @@ internal static class CodeFinder
         if (IsOneOf(s, i, wordEnd, VersionWords))
             return Before.VersionWord;
         return IsOneOf(s, i, wordEnd, Introducers) ? Before.Introducer : Before.OtherWord;
+    }
+
+    // The token that ends at the colon is a host name, an address or a bracketed literal: it holds a dot or ends with ']'.
+    private static bool IsHostBefore<T>(ReadOnlySpan<T> s, int colon)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        int limit = Math.Max(0, colon - LookBehind);
+        for (int i = colon - 1; i >= limit; i--)
+        {
+            int c = At(s, i);
+            if (c == ']' && i == colon - 1)
+                return true;
+            if (c == '.')
+                return true;
+            if (c is ' ' or '\t' or '\r' or '\n' or '(' or '[' or '<' or ';' or ',' or '=' or '"' or '\'')
+                return false;
+        }
+
+        return false;
     }
 
     private static bool TryReadBasicCode<T>(ReadOnlySpan<T> s, int pos, int end, out int code)
@@ -244,4 +270,6 @@ internal static class CodeFinder
     }
 
     private static bool IsAsciiLetter(int c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
+
+    private static bool IsAsciiLetterOrDigit(int c) => IsAsciiLetter(c) || IsDigit(c);
 }

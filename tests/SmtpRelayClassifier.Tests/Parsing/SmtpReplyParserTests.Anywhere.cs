@@ -46,6 +46,16 @@ public partial class SmtpReplyParserTests
     }
 
     [Theory]
+    // Python's smtplib exceptions as applications print them (python/cpython Lib/smtplib.py): the code in a tuple, the text in bytes.
+    [InlineData("(535, b'5.7.8 Authentication credentials invalid')", 535, "5.7.8")]
+    [InlineData("{'bob@example.org': (550, b'5.1.1 No such user here')}", 550, "5.1.1")]
+    // lettre's error text (lettre/lettre src/transport/smtp/error.rs).
+    [InlineData("permanent error (535): 5.7.8 Authentication credentials invalid", 535, "5.7.8")]
+    // Barracuda's email cache report (campus.barracuda.com essentials email-cache-policies): after a host and a port.
+    [InlineData("Rejected (mail.somedomain.com:25:530 5.7.1 Client was not authenticated(at FROM))", 530, "5.7.1")]
+    public void TryParse_CodeInsideParenthesesAndQuotes_IsFound(string input, int code, string enhanced) => AssertCodes(input, code, enhanced);
+
+    [Theory]
     // Postfix smtp client, vdukhovni/postfix: postfix/src/smtp/smtp_proto.c ("refused to start TLS").
     [InlineData("TLS is required, but host mx.example.org[192.0.2.25] refused to start TLS: 454 4.7.0 TLS not available due to local problem", 454, "4.7.0")]
     // Postfix smtp client deferral pasted at pastebin (corpus vendors.tsv): the first code is the greeting's; "554 IP=" is T-Online's text.
@@ -110,6 +120,11 @@ public partial class SmtpReplyParserTests
     [InlineData("Connected to 192.0.2.25 but sender was rejected.")]
     // Postfix smtp client (corpus field.tsv, github.com/.../issues): the address and the port are not codes.
     [InlineData("connect to mx01.mail.icloud.com[17.56.9.17]:25: Operation timed out")]
+    // github.com/docusealco/docuseal/issues/93 and sendgrid/docs smtp-errors-and-troubleshooting.md: ports after an address or a host.
+    [InlineData("SSL_connect returned=1 errno=0 peeraddr=x.x.x.x:587 state=error: wrong version number")]
+    [InlineData("certificate verification failed for smtp.sendgrid.net[198.37.144.225]:587: untrusted issuer /C=US/O=The Go Daddy Group, Inc.")]
+    // Mimecast (quoted at wordtothewise.com/2018/07/who-are-mimecast): a number in a URL's fragment.
+    [InlineData("Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550")]
     // A delivered recipient's DSN field (RFC 3464): a success code in a field is not a failure code.
     [InlineData("Status: 2.0.0")]
     public void TryParse_NumbersThatAreNotCodes_AreNotAReply(string input)
