@@ -42,15 +42,19 @@ internal static class CodeFinder
     /// it has none).
     /// </summary>
     public static bool TryFindNext<T>(ReadOnlySpan<T> s, ref int pos, int end, out SmtpCodeOccurrence occurrence, out int enhancedStart)
+        where T : unmanaged, IBinaryInteger<T> => TryFindNext(s, ref pos, end, end, out occurrence, out enhancedStart);
+
+    /// <summary>As <see cref="TryFindNext{T}(ReadOnlySpan{T}, ref int, int, out SmtpCodeOccurrence, out int)"/>, for codes that start before <paramref name="limit"/>; they are read up to <paramref name="end"/>.</summary>
+    public static bool TryFindNext<T>(ReadOnlySpan<T> s, ref int pos, int limit, int end, out SmtpCodeOccurrence occurrence, out int enhancedStart)
         where T : unmanaged, IBinaryInteger<T>
     {
         // Codes start with 2, 4 or 5 (an intermediate 3xx reply is never a failure, nor the class of an enhanced code).
         var two = T.CreateTruncating('2');
         var four = T.CreateTruncating('4');
         var five = T.CreateTruncating('5');
-        while (pos < end)
+        while (pos < limit)
         {
-            int rel = s[pos..end].IndexOfAny(two, four, five);
+            int rel = s[pos..limit].IndexOfAny(two, four, five);
             if (rel < 0)
                 break;
             int at = pos + rel;
@@ -62,11 +66,11 @@ internal static class CodeFinder
 
             // Skip the rest of the digit run: no code starts inside a number.
             pos = at + 1;
-            while (pos < end && IsDigit(At(s, pos)))
+            while (pos < limit && IsDigit(At(s, pos)))
                 pos++;
         }
 
-        pos = end;
+        pos = limit;
         occurrence = default;
         enhancedStart = -1;
         return false;

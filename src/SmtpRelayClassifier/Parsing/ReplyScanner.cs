@@ -17,6 +17,9 @@ internal static class ReplyScanner
     // How far back from the end qmail's "(#5.7.1)" or Postfix's "(in reply to ... command)" may start.
     private const int TrailerWindow = 64;
 
+    // How far after a head's reply code an enhanced code it lacks is looked for, in characters.
+    private const int AfterCodeWindow = 16;
+
     public static SmtpReply Scan<T>(ReadOnlySpan<T> s)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -99,6 +102,12 @@ internal static class ReplyScanner
                     enhanced = paired ? lineEnhanced : default;
                     enhancedRange = paired ? at..(at + lineLength) : default;
                 }
+                else if (enhanced.IsEmpty && TryReadEnhancedCode(s[..end], next + 4, out var later, out int laterLength) && IsAfterEnhancedCode(s, next + 4 + laterLength, end))
+                {
+                    // "550-Mailbox unknown. …\n550 5.1.1 User unknown": a later line of the reply carries the enhanced code.
+                    enhanced = later;
+                    enhancedRange = (next + 4)..(next + 4 + laterLength);
+                }
 
                 continues = next + 3 < end && At(s, next + 3) == '-';
             }
@@ -140,8 +149,12 @@ internal static class ReplyScanner
         }
 
         // Codes the head lacks, from wherever they stand in the text.
-        if (code == 0 || enhanced.IsEmpty)
-            FillFromText(s, textStart, textEnd, takeCode: code == 0 && !headHasEnhanced, ref code, ref codeRange, ref enhanced, ref enhancedRange);
+        // Codes the head lacks: anywhere in the text when it has none; when it has a reply code only, just after it
+        // ("550 #5.1.0", "550 (5.7.1):", "550 550 5.1.1"), so that the common case pays for no scan of the text.
+        if (code == 0 && !headHasEnhanced && textEnd > textStart)
+            FillFromText(s, textStart, textEnd, textEnd, takeCode: true, ref code, ref codeRange, ref enhanced, ref enhancedRange);
+        else if (enhanced.IsEmpty && textEnd > textStart)
+            FillFromText(s, textStart, windows.After(textStart, textEnd, AfterCodeWindow), textEnd, takeCode: false, ref code, ref codeRange, ref enhanced, ref enhancedRange);
 
         if (mailbox.Equals(default(Range)))
             mailbox = FindMailbox(s, ref windows, textStart, textEnd);
@@ -150,17 +163,17 @@ internal static class ReplyScanner
     }
 
     /// <summary>
-    /// Takes what the head lacks from the first failure code (class 4 or 5) of the text whose class agrees with the class
+    /// Takes what the head lacks from the first failure code starting before <paramref name="limit"/> (class 4 or 5) of the text whose class agrees with the class
     /// already known (the head's, or the first code found's): a quoted remote rejection never changes the class of the
     /// local reply that quotes it. A head with an enhanced code but no reply code (<paramref name="takeCode"/> false) keeps
     /// it so: its enhanced code carries the class.
     /// </summary>
-    private static void FillFromText<T>(ReadOnlySpan<T> s, int from, int end, bool takeCode, ref int code, ref Range codeRange, ref EnhancedStatusCode enhanced, ref Range enhancedRange)
+    private static void FillFromText<T>(ReadOnlySpan<T> s, int from, int limit, int end, bool takeCode, ref int code, ref Range codeRange, ref EnhancedStatusCode enhanced, ref Range enhancedRange)
         where T : unmanaged, IBinaryInteger<T>
     {
         int knownClass = code != 0 ? code / 100 : enhanced.Class;
         int pos = from;
-        while (((takeCode && code == 0) || enhanced.IsEmpty) && CodeFinder.TryFindNext(s, ref pos, end, out var found, out int enhancedStart))
+        while (((takeCode && code == 0) || enhanced.IsEmpty) && CodeFinder.TryFindNext(s, ref pos, limit, end, out var found, out int enhancedStart))
         {
             int foundClass = found.Code != 0 ? found.Code / 100 : found.EnhancedStatusCode.Class;
             if (foundClass is not (4 or 5) || (knownClass != 0 && foundClass != knownClass))

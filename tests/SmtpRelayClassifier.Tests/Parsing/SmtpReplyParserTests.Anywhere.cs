@@ -34,6 +34,24 @@ public partial class SmtpReplyParserTests
     [InlineData("550 #5.1.0 Address rejected.", 550, "5.1.0")]
     public void TryParse_CodeAfterHash_IsFound(string input, int code, string enhanced) => AssertCodes(input, code, enhanced);
 
+    [Theory]
+    // hostingsupport.co.za most-common-mail-error-codes-explained: in parentheses after the reply code.
+    [InlineData("550 (5.7.1): Service unavailable: client [192.0.2.10] blocked using bl.spamcop.net", 550, "5.7.1")]
+    // Exchange (MicrosoftDocs/OfficeDocs-Support external-user-cannot-send-email-to-distribution-group.md): the code repeated.
+    [InlineData("550 550 5.1.1 User unknown (state 14)", 550, "5.1.1")]
+    // Barracuda's reply listed at https://smtp.codes/450: a tag between the codes.
+    [InlineData("450 cuda_nsu 4.7.1 <email@example.com>: Recipient address rejected: Policy Rejection- Abuse. Go away.", 450, "4.7.1")]
+    public void TryParse_EnhancedCodeJustAfterTheReplyCode_IsFound(string input, int code, string enhanced) => AssertCodes(input, code, enhanced);
+
+    [Fact]
+    public void TryParse_EnhancedCodeOnALaterLineOnly_IsFound()
+    {
+        // Cyrus LMTP (cyrusimap/cyrus-imapd imap/lmtp_err.et): only the last line carries the enhanced code.
+        const string input = "550-Mailbox unknown.  Either there is no mailbox associated with this\r\n550-name or you do not have authorization to see it.\r\n550 5.1.1 User unknown";
+
+        AssertCodes(input, 550, "5.1.1");
+    }
+
     [Fact]
     public void TryParse_ReplyInsideDoubleQuotesOfAnOutlookReport_IsFound()
     {
