@@ -95,7 +95,7 @@ internal static class CodeFinder
                 gap++;
                 SkipBlanks(s, ref gap, end);
                 if (ReplyScanner.TryReadEnhancedCode(s[..end], gap, out var paired, out int pairedLength) &&
-                    IsAfterCode(s, gap + pairedLength, end) && (lineStart || code >= 400))
+                    ReplyScanner.IsAfterEnhancedCode(s, gap + pairedLength, end) && (lineStart || code >= 400))
                 {
                     occurrence = new SmtpCodeOccurrence(code, paired, at..(gap + pairedLength));
                     enhancedStart = gap;
@@ -117,7 +117,7 @@ internal static class CodeFinder
 
         if (before == Before.VersionWord)
             return false;
-        if (!ReplyScanner.TryReadEnhancedCode(s[..end], at, out var enhanced, out int length) || !IsAfterCode(s, at + length, end))
+        if (!ReplyScanner.TryReadEnhancedCode(s[..end], at, out var enhanced, out int length) || !ReplyScanner.IsAfterEnhancedCode(s, at + length, end))
             return false;
         // In prose only failure codes of the registry's subjects (0 to 7) count: "2.3.4" and "4.94.2" are versions.
         if (!lineStart && (enhanced.Class == 2 || enhanced.Subject > 7))
@@ -214,33 +214,18 @@ internal static class CodeFinder
     private static bool TryReadBasicCode<T>(ReadOnlySpan<T> s, int pos, int end, out int code)
         where T : unmanaged, IBinaryInteger<T>
     {
-        code = 0;
-        if (pos + 3 > end)
+        if (!ReplyScanner.TryReadCodeDigits(s, pos, end, out code))
             return false;
-        int a = At(s, pos), b = At(s, pos + 1), c = At(s, pos + 2);
-        if (a is < '2' or > '5' || !IsDigit(b) || !IsDigit(c))
-            return false;
-        if (pos + 3 < end)
-        {
-            int next = At(s, pos + 3);
-            bool legal = next is ' ' or '-' or '\t' or '\r' or '\n' or '\\' or ',' or ';' or ')' or ']' or '"' or '\'' or '>' ||
-                (next is '.' or ':' && (pos + 4 >= end || !IsDigit(At(s, pos + 4))));
-            // "550-5.7.1" is a code; "550-1234" or "2024-05-01" is not.
-            if (!legal || (next == '-' && pos + 4 < end && IsDigit(At(s, pos + 4)) && !(pos + 5 < end && At(s, pos + 5) == '.')))
-                return false;
-        }
-
-        code = ((a - '0') * 100) + ((b - '0') * 10) + (c - '0');
-        return true;
-    }
-
-    private static bool IsAfterCode<T>(ReadOnlySpan<T> s, int pos, int end)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        if (pos >= end)
+        if (pos + 3 == end)
             return true;
-        int c = At(s, pos);
-        return c is ' ' or '\t' or '\r' or '\n' or '.' or ';' or ',' or ':' or '\\' or ')' or ']' or '"' or '\'' or '>' or '-' || c >= 0x80;
+        int next = At(s, pos + 3);
+        bool legal = next is ' ' or '-' or '\t' or '\r' or '\n' or '\\' or ',' or ';' or ')' or ']' or '"' or '\'' or '>' ||
+            (next is '.' or ':' && (pos + 4 >= end || !IsDigit(At(s, pos + 4))));
+        // "550-5.7.1" is a code; "550-1234" or "2024-05-01" is not.
+        if (legal && !(next == '-' && pos + 4 < end && IsDigit(At(s, pos + 4)) && !(pos + 5 < end && At(s, pos + 5) == '.')))
+            return true;
+        code = 0;
+        return false;
     }
 
     private static bool IsFollowedByUnit<T>(ReadOnlySpan<T> s, int pos, int end)

@@ -324,11 +324,7 @@ internal static class ReplyScanner
     private static bool TryReadReplyCode<T>(ReadOnlySpan<T> s, int pos, int end, out int code)
         where T : unmanaged, IBinaryInteger<T>
     {
-        code = 0;
-        if (pos + 3 > end)
-            return false;
-        int a = At(s, pos), b = At(s, pos + 1), c = At(s, pos + 2);
-        if (a is < '2' or > '5' || !IsDigit(b) || !IsDigit(c))
+        if (!TryReadCodeDigits(s, pos, end, out code))
             return false;
         if (pos + 3 < end)
         {
@@ -336,19 +332,36 @@ internal static class ReplyScanner
             bool legal = next is ' ' or '-' or '\t' or '\r' or '\n' ||
                 (next == '\\' && pos + 4 < end && At(s, pos + 4) is 'n' or 'r');
             if (!legal)
+            {
+                code = 0;
                 return false;
+            }
         }
 
+        return true;
+    }
+
+    /// <summary>Reads the three digits of a reply code of class 2 to 5 at <paramref name="pos"/>, whatever follows them.</summary>
+    public static bool TryReadCodeDigits<T>(ReadOnlySpan<T> s, int pos, int end, out int code)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        code = 0;
+        if (pos + 3 > end)
+            return false;
+        int a = At(s, pos), b = At(s, pos + 1), c = At(s, pos + 2);
+        if (a is < '2' or > '5' || !IsDigit(b) || !IsDigit(c))
+            return false;
         code = ((a - '0') * 100) + ((b - '0') * 10) + (c - '0');
         return true;
     }
 
-    private static bool IsAfterEnhancedCode<T>(ReadOnlySpan<T> s, int pos, int end)
+    /// <summary>True when what stands at <paramref name="pos"/> may follow an enhanced code: the end, a blank, punctuation, a closing bracket or quote, non-ASCII text.</summary>
+    public static bool IsAfterEnhancedCode<T>(ReadOnlySpan<T> s, int pos, int end)
         where T : unmanaged, IBinaryInteger<T>
     {
         if (pos >= end)
             return true;
         int c = At(s, pos);
-        return c is ' ' or '\t' or '\r' or '\n' or '.' or ';' or ',' or ':' or '\\';
+        return c is ' ' or '\t' or '\r' or '\n' or '.' or ';' or ',' or ':' or '\\' or ')' or ']' or '"' or '\'' or '>' or '-' || c >= 0x80;
     }
 }
