@@ -26,6 +26,18 @@ internal sealed class JsonDiagnosisWriter : IDisposable
     private static readonly JsonEncodedText ReplyText = JsonEncodedText.Encode("replyText");
     private static readonly JsonEncodedText RuleId = JsonEncodedText.Encode("ruleId");
     private static readonly JsonEncodedText Confidence = JsonEncodedText.Encode("confidence");
+    private static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
+    private static readonly JsonEncodedText Strength = JsonEncodedText.Encode("strength");
+    private static readonly JsonEncodedText Phrase = JsonEncodedText.Encode("phrase");
+    private static readonly JsonEncodedText PhraseOffset = JsonEncodedText.Encode("phraseOffset");
+    private static readonly JsonEncodedText PhraseLength = JsonEncodedText.Encode("phraseLength");
+    private static readonly JsonEncodedText UsedReplyCode = JsonEncodedText.Encode("usedReplyCode");
+    private static readonly JsonEncodedText UsedEnhancedCode = JsonEncodedText.Encode("usedEnhancedCode");
+    private static readonly JsonEncodedText UsedStage = JsonEncodedText.Encode("usedStage");
+    private static readonly JsonEncodedText Support = JsonEncodedText.Encode("support");
+    private static readonly JsonEncodedText ContradictingKind = JsonEncodedText.Encode("contradictingKind");
+    private static readonly JsonEncodedText ContradictingRuleId = JsonEncodedText.Encode("contradictingRuleId");
+    private static readonly JsonEncodedText ContradictingStrength = JsonEncodedText.Encode("contradictingStrength");
     private static readonly JsonEncodedText Causes = JsonEncodedText.Encode("causes");
     private static readonly JsonEncodedText Remedies = JsonEncodedText.Encode("remedies");
     private static readonly JsonEncodedText Responsible = JsonEncodedText.Encode("responsibleParty");
@@ -46,6 +58,7 @@ internal sealed class JsonDiagnosisWriter : IDisposable
     private static readonly FrozenDictionary<ResponsibleParty, JsonEncodedText> Parties = Names<ResponsibleParty>();
     private static readonly FrozenDictionary<DiagnosisSource, JsonEncodedText> Sources = Names<DiagnosisSource>();
     private static readonly FrozenDictionary<DiagnosisConfidence, JsonEncodedText> Confidences = Names<DiagnosisConfidence>();
+    private static readonly FrozenDictionary<EvidenceStrength, JsonEncodedText> Strengths = Names<EvidenceStrength>();
 
     private static readonly JsonEncodedText Language = JsonEncodedText.Encode("language");
     private static readonly JsonEncodedText UserMessage = JsonEncodedText.Encode("userMessage");
@@ -194,6 +207,7 @@ internal sealed class JsonDiagnosisWriter : IDisposable
             _writer.WriteString(Mailbox, _explainer.ShowMailbox(d.Mailbox));
         _writer.WriteString(RuleId, d.RuleId);
         _writer.WriteString(Confidence, Confidences[d.Confidence]);
+        WriteEvidence(d.Evidence);
         _writer.WriteStartArray(Causes);
         foreach (var cause in d.Causes)
             _writer.WriteStringValue(CauseNames[cause]);
@@ -226,6 +240,35 @@ internal sealed class JsonDiagnosisWriter : IDisposable
         WriteRawString(explanation.UserMessage, explanation.Mailbox);
         _writer.WritePropertyName(Explanation);
         WriteRawString(explanation.Explanation, explanation.Mailbox);
+    }
+
+    // What decided, where its phrase stands in the input, and what contradicted it.
+    private void WriteEvidence(in DiagnosisEvidence e)
+    {
+        _writer.WriteStartObject(Evidence);
+        _writer.WriteString(Strength, Strengths[e.Strength]);
+        if (e.Phrase is not null)
+        {
+            _writer.WriteString(Phrase, e.Phrase);
+            if (e.PhraseRange.End.Value > e.PhraseRange.Start.Value)
+            {
+                _writer.WriteNumber(PhraseOffset, e.PhraseRange.Start.Value);
+                _writer.WriteNumber(PhraseLength, e.PhraseRange.End.Value - e.PhraseRange.Start.Value);
+            }
+        }
+
+        _writer.WriteBoolean(UsedReplyCode, e.UsedReplyCode);
+        _writer.WriteBoolean(UsedEnhancedCode, e.UsedEnhancedCode);
+        _writer.WriteBoolean(UsedStage, e.UsedStage);
+        _writer.WriteNumber(Support, e.Support);
+        if (e.ContradictingKind is { } kind)
+        {
+            _writer.WriteString(ContradictingKind, Kinds[kind]);
+            _writer.WriteString(ContradictingRuleId, e.ContradictingRuleId);
+            _writer.WriteString(ContradictingStrength, Strengths[e.ContradictingStrength]);
+        }
+
+        _writer.WriteEndObject();
     }
 
     // The pieces are already escaped JSON string content; only the quotes and the address go between them.

@@ -95,11 +95,34 @@ internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer
         Line("Source", d.Source.ToString());
         Line("Who must act", d.ResponsibleParty.ToString());
         Line("Rule", $"{d.RuleId} (confidence: {d.Confidence})");
+        Line("Evidence", EvidenceText(d.Evidence));
         Line("Summary", explainer.ShowText(d.Summary));
         if (d.Causes.Count > 0)
             Line("Likely causes", string.Join(", ", d.Causes));
         if (d.Remedies.Count > 0)
             Line("Remedies", string.Join(" > ", d.Remedies.Select((r, i) => $"{i + 1}. {r}")));
+    }
+
+    // "phrase 'relay access denied' at 16-35, reply code, stage (Phrase); 1 agreeing; against: ClientBlocked by generic.block-list (WeakPhrase)"
+    private static string? EvidenceText(in DiagnosisEvidence e)
+    {
+        if (e.Strength == EvidenceStrength.None && e.ContradictingKind is null)
+            return null;
+        var parts = new System.Collections.Generic.List<string>();
+        if (e.Phrase is not null)
+        {
+            var (start, end) = (e.PhraseRange.Start.Value, e.PhraseRange.End.Value);
+            parts.Add(end > start ? $"phrase '{e.Phrase}' at {start}-{end}" : $"phrase '{e.Phrase}'");
+        }
+
+        if (e.UsedEnhancedCode)
+            parts.Add("enhanced code");
+        if (e.UsedReplyCode)
+            parts.Add("reply code");
+        if (e.UsedStage)
+            parts.Add("stage");
+        string text = $"{(parts.Count == 0 ? "none" : string.Join(", ", parts))} ({e.Strength}); {e.Support} agreeing";
+        return e.ContradictingKind is { } kind ? $"{text}; against: {kind} by {e.ContradictingRuleId} ({e.ContradictingStrength})" : text;
     }
 
     private void Separate()

@@ -30,12 +30,14 @@ internal static class CorpusReport
             return;
         }
 
-        output.WriteLine(string.Create(Invariant, $"misses ({wrong.Count}): file:line expected -> diagnosed [rule] reply"));
+        output.WriteLine(string.Create(Invariant, $"misses ({wrong.Count}): file:line expected -> diagnosed [rule, confidence; runner-up kind by its rule] reply"));
         foreach (var miss in wrong)
         {
             string expected = miss.Entry.Kind + (miss.Entry.IsRelayBlock ? "+relay" : "");
             string diagnosed = miss.Diagnosis.Kind + (miss.Diagnosis.IsRelayBlock ? "+relay" : "");
-            output.WriteLine(string.Create(Invariant, $"{miss.Entry.File}:{miss.Entry.Line} {expected} -> {diagnosed} [{miss.Diagnosis.RuleId}] {OneLine(miss.Entry.Reply)}"));
+            var evidence = miss.Diagnosis.Evidence;
+            string runnerUp = evidence.ContradictingKind is { } kind ? $"; runner-up {kind} by {evidence.ContradictingRuleId}" : "; no runner-up";
+            output.WriteLine(string.Create(Invariant, $"{miss.Entry.File}:{miss.Entry.Line} {expected} -> {diagnosed} [{miss.Diagnosis.RuleId}, {miss.Diagnosis.Confidence}{runnerUp}] {OneLine(miss.Entry.Reply)}"));
         }
     }
 

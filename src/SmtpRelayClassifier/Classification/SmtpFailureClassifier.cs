@@ -95,7 +95,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         ClassifyBrief(reply, context).Kind;
 
     /// <summary>Classifies parsed reply text with extra evidence. <paramref name="wholeInput"/> is the source as a string when the caller has one.</summary>
-    internal RelayBlockDiagnosis Diagnose(ReadOnlySpan<char> source, in SmtpReply parsed, Evidence evidence, string? wholeInput)
+    internal RelayBlockDiagnosis Diagnose(ReadOnlySpan<char> source, in SmtpReply parsed, FailureFacts evidence, string? wholeInput)
     {
         if (evidence.Code == 0)
             evidence.Code = parsed.Code;
@@ -114,19 +114,23 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         if (evidence.ReplyText is null && length > 0)
             evidence.ReplyText = ReplyScanner.NormalizeText(source, parsed, wholeInput);
 
-        var rule = _rules.Evaluate(source.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
-        return Build(rule, evidence);
+        var text = source.Slice(offset, length);
+        var decision = _rules.Evaluate(text, evidence.Code, evidence.Enhanced, evidence.Stage);
+        int at = decision.PhraseOffset >= 0 ? decision.PhraseOffset : _rules.Locate(text, decision.PhraseId);
+        return Build(decision, evidence, at < 0 ? default : new Range(offset + at, offset + at + decision.Phrase!.Length));
     }
 
-    /// <summary>Builds the diagnosis for a decision made by the rule set.</summary>
-    internal static RelayBlockDiagnosis Build(SmtpFailureRule rule, in Evidence evidence) =>
-        Build(
-            new Verdict(rule.Id, rule.Kind, rule.Confidence ?? ConfidenceOf(rule.Tier), TransientOf(rule, evidence),
-                rule.Causes, rule.Remedies, rule.Responsible, rule.Summary),
-            evidence);
+    /// <summary>Builds the diagnosis for a decision made by the rule set; <paramref name="phraseRange"/> is where its phrase stands.</summary>
+    internal static RelayBlockDiagnosis Build(in RuleDecision decision, in FailureFacts evidence, Range phraseRange = default)
+    {
+        var rule = decision.Rule;
+        var verdict = new Verdict(rule.Id, rule.Kind, decision.Confidence, TransientOf(rule, evidence),
+            rule.Causes, rule.Remedies, rule.Responsible, rule.Summary);
+        return Build(verdict, evidence, EvidenceOf(decision, phraseRange));
+    }
 
     /// <summary>Builds the diagnosis for a decision, filling what it leaves open from the kind's profile.</summary>
-    internal static RelayBlockDiagnosis Build(Verdict verdict, in Evidence evidence)
+    internal static RelayBlockDiagnosis Build(Verdict verdict, in FailureFacts evidence, DiagnosisEvidence weighed = default)
     {
         var profile = KindProfiles.For(verdict.Kind, evidence.Source);
         bool remote = UsesRemoteProfile(verdict.Kind, evidence.Source);
@@ -151,6 +155,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             Source = evidence.Source,
             RuleId = verdict.RuleId,
             Confidence = verdict.Confidence,
+            Evidence = weighed,
             HResult = evidence.HResult,
             Server = evidence.Server,
             Port = evidence.Port,
@@ -178,7 +183,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             evidence.Stage = parsed.Stage;
         if (evidence.Source == DiagnosisSource.Unknown)
             evidence.Source = SourceOf(parsed.Wrappers);
-        var rule = _rules.Evaluate(reply.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
+        var rule = _rules.EvaluateRule(reply.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
         var causes = CausesFor(rule.Kind, rule.Causes, evidence.Source);
         bool transient = TransientOf(rule, evidence) ?? KindProfiles.For(rule.Kind, evidence.Source).Transient;
         return new BriefDiagnosis(rule.Kind, RelayBlockPolicy.IsRelayBlock(rule.Kind, evidence.Stage, causes), transient, rule.Id);
@@ -194,7 +199,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         SmtpFailureKind kind, System.Collections.Generic.IReadOnlyList<FailureCause>? ruleCauses, DiagnosisSource source) =>
         UsesRemoteProfile(kind, source) ? KindProfiles.For(kind, source).Causes : ruleCauses ?? KindProfiles.For(kind, source).Causes;
 
-    internal static Evidence FromContext(in SmtpFailureContext context) => new()
+    internal static FailureFacts FromContext(in SmtpFailureContext context) => new()
     {
         Stage = context.Stage,
         Source = context.Source,
@@ -212,7 +217,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             throw new ArgumentException($"The source {(int)context.Source} is not a defined DiagnosisSource.", nameof(context));
     }
 
-    private static bool? TransientOf(SmtpFailureRule rule, in Evidence evidence)
+    private static bool? TransientOf(SmtpFailureRule rule, in FailureFacts evidence)
     {
         switch (rule.Transience)
         {
@@ -228,11 +233,18 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         }
     }
 
-    private static DiagnosisConfidence ConfidenceOf(int tier) => tier switch
+    private static DiagnosisEvidence EvidenceOf(in RuleDecision decision, Range phraseRange) => new()
     {
-        < RuleTier.WeakPhrase => DiagnosisConfidence.High,
-        < RuleTier.EnhancedSubject => DiagnosisConfidence.Medium,
-        _ => DiagnosisConfidence.Low,
+        Strength = decision.Evidence.Strength,
+        Phrase = decision.Phrase,
+        PhraseRange = phraseRange,
+        UsedReplyCode = decision.Evidence.UsesReplyCode,
+        UsedEnhancedCode = decision.Evidence.UsesEnhancedCode,
+        UsedStage = decision.Evidence.UsesStage,
+        Support = decision.Support,
+        ContradictingKind = decision.RunnerUp?.Kind,
+        ContradictingRuleId = decision.RunnerUp?.Id,
+        ContradictingStrength = decision.RunnerUpStrength,
     };
 
     private static DiagnosisSource SourceOf(SmtpReplyWrappers wrappers)

@@ -53,8 +53,11 @@ public sealed record RelayBlockDiagnosis
     /// <summary>The stable id of the rule that decided, such as <c>postfix.relay-access-denied</c>.</summary>
     public required string RuleId { get; init; }
 
-    /// <summary>How strongly the evidence supports the diagnosis.</summary>
+    /// <summary>How strongly the evidence supports the diagnosis, from the weighing of everything that held (see <see cref="Evidence"/>).</summary>
     public DiagnosisConfidence Confidence { get; init; }
+
+    /// <summary>The evidence the diagnosis was decided from, and what contradicted it; the default value when no rule weighed the reply.</summary>
+    public DiagnosisEvidence Evidence { get; init; }
 
     /// <summary>The Outlook / Outlook Express / Windows Mail error number, when the input carried one.</summary>
     public OutlookHResult? HResult { get; init; }

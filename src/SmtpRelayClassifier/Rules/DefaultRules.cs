@@ -25,6 +25,8 @@ internal static class DefaultRules
             .Concat(MailEnableRules.All)
             .Concat(ZohoRules.All)
             .Concat(TencentRules.All)
+            .Concat(NetEaseRules.All)
+            .Concat(TOnlineRules.All)
             .Concat(BellRules.All)
             .Concat(GenericPhraseRules.All)
             .Concat(EnhancedCodeRules.All)

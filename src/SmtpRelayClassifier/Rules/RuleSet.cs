@@ -11,9 +11,10 @@ namespace SmtpRelayClassifier.Rules;
 /// Each phrase found marks the rules it can make true; only those, and the rules that need no phrase, are then tried,
 /// in tier order. Allocation-free; immutable and thread-safe once built.
 /// </summary>
-internal sealed class RuleSet
+internal sealed partial class RuleSet
 {
     private const int LocalPartTail = 64;
+    private const int MaxIndexedDetail = 999;
 
     private readonly CompiledRule[] _rules;
     private readonly string[] _phrases;
@@ -22,6 +23,8 @@ internal sealed class RuleSet
     private readonly int[][] _rulesByPhrase;
     private readonly ulong[] _phraseless;
     private readonly ulong[][] _bySubject;
+    private readonly int[][] _byDetail;
+    private readonly ulong[][] _detailSets;
     private readonly Dictionary<int, ulong[]> _byCode;
     private readonly int _rulesWords;
 
@@ -120,6 +123,7 @@ internal sealed class RuleSet
         }
 
         _rulesByPhrase = byPhrase.Select(l => l.ToArray()).ToArray();
+        (_byDetail, _detailSets) = IndexByDetail();
 
         if (_rules.Length == 0 || !_rules[^1].IsUnconditional)
             throw new ArgumentException("The last rule must need no evidence, so that every input gets a diagnosis.", nameof(rules));
@@ -129,20 +133,30 @@ internal sealed class RuleSet
 
     public int PhraseCount => _phrases.Length;
 
-    /// <summary>Returns the first rule, in tier order, whose evidence holds. Never null: the last rule needs none.</summary>
-    public SmtpFailureRule Evaluate(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage)
+    /// <summary>The most matching rules <see cref="Evaluate"/> weighs: the strongest ones, in tier order.</summary>
+    public const int MaxMatches = 32;
+
+    /// <summary>
+    /// Weighs every rule whose evidence holds (<see cref="EvidenceWeighing"/>) and returns the decision. Never without a
+    /// rule: the last rule needs no evidence. Allocation-free.
+    /// </summary>
+    public RuleDecision Evaluate(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage)
+    {
+        Span<RuleMatch> matches = stackalloc RuleMatch[MaxMatches];
+        int count = Collect(text, code, enhanced, stage, matches);
+        return EvidenceWeighing.Decide(this, matches[..count]);
+    }
+
+    /// <summary>
+    /// The rule <see cref="Evaluate"/> decides by, without the rest of the weighing (support, contradiction, confidence):
+    /// the rules are tried, in tier order, only until the first that names a kind. Allocation-free.
+    /// </summary>
+    public SmtpFailureRule EvaluateRule(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage)
     {
         Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
-        found.Clear();
         Span<ulong> candidates = stackalloc ulong[_rulesWords];
-        _phraseless.CopyTo(candidates);
-        if (!enhanced.IsEmpty)
-            Or(candidates, _bySubject[Math.Min(enhanced.Subject, 8)]);
-        if (code != 0 && _byCode.TryGetValue(code, out var byCode))
-            Or(candidates, byCode);
-        FindPhrases(text, found, candidates);
-
-        int codeClass = code != 0 ? code / 100 : enhanced.Class;
+        int codeClass = Prepare(text, code, enhanced, found, candidates, [], out _);
+        int first = -1;
         for (int word = 0; word < candidates.Length; word++)
         {
             ulong bits = candidates[word];
@@ -150,17 +164,157 @@ internal sealed class RuleSet
             {
                 int r = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                if (_rules[r].Matches(found, code, codeClass, enhanced, stage))
+                if (!_rules[r].Matches(found, code, codeClass, enhanced, stage))
+                    continue;
+                if (_rules[r].NamesAKind)
                     return _rules[r].Rule;
+                if (first < 0)
+                    first = r;
             }
         }
 
-        return _rules[^1].Rule;
+        return _rules[first < 0 ? _rules.Length - 1 : first].Rule;
     }
 
-    private void FindPhrases(ReadOnlySpan<char> text, Span<ulong> found, Span<ulong> candidates)
+    /// <summary>
+    /// Finds the rules whose evidence holds, in tier order, in one pass over the candidates the phrases, the enhanced
+    /// code and the reply code select. Writes at most <paramref name="into"/>'s length; returns how many.
+    /// </summary>
+    public int Collect(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage, Span<RuleMatch> into)
     {
-        var sink = new Sink(this, found, candidates);
+        Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
+        Span<ulong> candidates = stackalloc ulong[_rulesWords];
+        Span<long> positions = stackalloc long[MaxMatches];
+        int codeClass = Prepare(text, code, enhanced, found, candidates, positions, out int positionCount);
+        int count = 0;
+        for (int word = 0; word < candidates.Length && count < into.Length; word++)
+        {
+            ulong bits = candidates[word];
+            while (bits != 0 && count < into.Length)
+            {
+                int r = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                if (_rules[r].Matches(found, code, codeClass, enhanced, stage))
+                {
+                    int phrase = _rules[r].FirstFound(found);
+                    into[count++] = new RuleMatch(r, phrase, PositionOf(positions[..positionCount], phrase));
+                }
+            }
+        }
+
+        // The last rule needs no evidence; when the span filled up before it, the strongest rules are what is weighed.
+        return count;
+    }
+
+    // Where a found phrase first stands, from the table the phrase walk filled; -1 when it is not there (or no phrase).
+    private static int PositionOf(ReadOnlySpan<long> positions, int phrase)
+    {
+        if (phrase < 0)
+            return -1;
+        foreach (long entry in positions)
+        {
+            if ((int)(entry >> 32) == phrase)
+                return (int)(uint)entry;
+        }
+
+        return -1;
+    }
+
+    // Finds the phrases and marks the candidate rules: those that need no phrase, those the codes select, those the found phrases can make true.
+    private int Prepare(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, Span<ulong> found, Span<ulong> candidates,
+        Span<long> positions, out int positionCount)
+    {
+        found.Clear();
+        _phraseless.CopyTo(candidates);
+        if (!enhanced.IsEmpty)
+            Or(candidates, EnhancedCandidates(enhanced));
+        if (code != 0 && _byCode.TryGetValue(code, out var byCode))
+            Or(candidates, byCode);
+        positionCount = FindPhrases(text, found, candidates, positions);
+        return code != 0 ? code / 100 : enhanced.Class;
+    }
+
+    /// <summary>The rule at an index of the compiled order.</summary>
+    public SmtpFailureRule RuleAt(int index) => _rules[index].Rule;
+
+    /// <summary>What a rule at an index of the compiled order looks at.</summary>
+    public RuleEvidence EvidenceOf(int index) => _rules[index].Evidence;
+
+    /// <summary>The phrase of a rule's own lists that has the given phrase id (the rule's own string), or null.</summary>
+    public string? PhraseOf(int rule, int phraseId) => phraseId < 0 ? null : _rules[rule].PhraseOf(phraseId);
+
+    /// <summary>
+    /// Where a phrase the rules found first stands in <paramref name="text"/>, found as <see cref="Collect"/> finds it
+    /// (at a word start, not inside a mailbox's local part): its offset, or -1. For the rare text in which more phrases
+    /// were found than <see cref="Collect"/> keeps the positions of.
+    /// </summary>
+    public int Locate(ReadOnlySpan<char> text, int phraseId)
+    {
+        if (phraseId < 0)
+            return -1;
+        string phrase = _phrases[phraseId];
+        bool wordStart = char.IsLetterOrDigit(phrase[0]);
+        bool previousIsWord = false;
+        for (int i = 0; i + phrase.Length <= text.Length; i++)
+        {
+            char c = text[i];
+            bool isWord = c < 128 ? IsAsciiWord(c) : char.IsLetterOrDigit(c);
+            if ((!wordStart || !previousIsWord) && text.Slice(i, phrase.Length).Equals(phrase, StringComparison.OrdinalIgnoreCase) &&
+                !IsLocalPart(text[i..], phrase.Length))
+                return i;
+            previousIsWord = isWord;
+        }
+
+        return -1;
+    }
+
+    // The rules an enhanced code can make true: by subject and detail (details past MaxIndexedDetail by subject only).
+    private ulong[] EnhancedCandidates(EnhancedStatusCode enhanced)
+    {
+        int subject = Math.Min(enhanced.Subject, 8);
+        return (uint)enhanced.Detail <= MaxIndexedDetail ? _detailSets[_byDetail[subject][enhanced.Detail]] : _bySubject[subject];
+    }
+
+    // For each subject and detail, the code-indexed rules whose patterns allow it; equal sets are shared.
+    private (int[][] ByDetail, ulong[][] Sets) IndexByDetail()
+    {
+        var sets = new List<ulong[]>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byDetail = new int[9][];
+        for (int subject = 0; subject < byDetail.Length; subject++)
+        {
+            byDetail[subject] = new int[MaxIndexedDetail + 1];
+            for (int detail = 0; detail <= MaxIndexedDetail; detail++)
+            {
+                var bits = new ulong[_rulesWords];
+                for (int r = 0; r < _rules.Length; r++)
+                {
+                    if ((_bySubject[subject][r >> 6] & (1UL << r)) != 0 && _rules[r].EnhancedPatterns.Any(p => Allows(p, subject, detail)))
+                        bits[r >> 6] |= 1UL << r;
+                }
+
+                string key = string.Join(',', bits);
+                if (!ids.TryGetValue(key, out int id))
+                {
+                    ids[key] = id = sets.Count;
+                    sets.Add(bits);
+                }
+
+                byDetail[subject][detail] = id;
+            }
+        }
+
+        return (byDetail, sets.ToArray());
+
+        static bool Allows(EnhancedCodePattern p, int subject, int detail) =>
+            (p.Subject == EnhancedCodePattern.Any || Math.Min(p.Subject, 8) == subject) &&
+            (p.DetailFrom == EnhancedCodePattern.Any || (detail >= p.DetailFrom && detail <= p.DetailTo));
+    }
+
+    // Returns how many phrases have their first position in the table.
+    private int FindPhrases(ReadOnlySpan<char> text, Span<ulong> found, Span<ulong> candidates, Span<long> positions)
+    {
+        var sink = new Sink(this, found, candidates, positions);
         bool previousIsWord = false;
         for (int i = 0; i < text.Length; i++)
         {
@@ -169,12 +323,14 @@ internal sealed class RuleSet
             // Phrases starting with a letter or digit begin only where a word begins; the few others anywhere.
             if (isWord ? !previousIsWord : _anyStart[c < 128 ? c : 128])
             {
-                sink.Start(text[i..]);
+                sink.Start(text[i..], i);
                 _trie.Match(text[i..], ref sink);
             }
 
             previousIsWord = isWord;
         }
+
+        return sink.Positions;
     }
 
     private static void Or(Span<ulong> into, ulong[] bits)
@@ -186,20 +342,31 @@ internal sealed class RuleSet
     private static bool IsAsciiWord(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
 
     /// <summary>Marks each phrase found, and the rules it can make true.</summary>
-    private ref struct Sink(RuleSet set, Span<ulong> found, Span<ulong> candidates) : IPhraseSink
+    private ref struct Sink(RuleSet set, Span<ulong> found, Span<ulong> candidates, Span<long> positions) : IPhraseSink
     {
         private readonly RuleSet _set = set;
         private readonly Span<ulong> _found = found;
+        private readonly Span<long> _positions = positions;
+        private int _offset;
         private readonly Span<ulong> _candidates = candidates;
         private ReadOnlySpan<char> _at;
 
-        public void Start(ReadOnlySpan<char> at) => _at = at;
+        /// <summary>How many phrases have their position in the table.</summary>
+        public int Positions { get; private set; }
+
+        public void Start(ReadOnlySpan<char> at, int offset)
+        {
+            _at = at;
+            _offset = offset;
+        }
 
         public void Found(int id, int length)
         {
             if ((_found[id >> 6] & (1UL << id)) != 0 || IsLocalPart(_at, length))
                 return;
             _found[id >> 6] |= 1UL << id;
+            if (Positions < _positions.Length)
+                _positions[Positions++] = ((long)id << 32) | (uint)_offset;
             foreach (int r in _set._rulesByPhrase[id])
                 _candidates[r >> 6] |= 1UL << r;
         }
@@ -215,92 +382,5 @@ internal sealed class RuleSet
         var tail = rest[length..];
         int at = tail[..Math.Min(tail.Length, LocalPartTail)].IndexOf('@');
         return at >= 0 && tail[..at].IndexOfAny(' ', '>') < 0;
-    }
-
-    private sealed class CompiledRule
-    {
-        private readonly int[] _any;
-        private readonly int[] _all;
-        private readonly int[] _not;
-        private readonly EnhancedCodePattern[] _enhanced;
-        private readonly uint _stageMask;
-        private readonly int[] _codes;
-        private readonly int _codeClass;
-        private readonly bool _stageRequired;
-
-        public CompiledRule(SmtpFailureRule rule, int[] any, int[] all, int[] not, EnhancedCodePattern[] enhanced)
-        {
-            Rule = rule;
-            _any = any;
-            _all = all;
-            _not = not;
-            _enhanced = enhanced;
-            _codes = rule.Codes.ToArray();
-            _codeClass = rule.CodeClass;
-            _stageRequired = rule.StageRequired;
-            foreach (var stage in rule.Stages)
-                _stageMask |= 1u << (int)stage;
-        }
-
-        public SmtpFailureRule Rule { get; }
-
-        /// <summary>The enhanced codes the rule needs (empty: none).</summary>
-        public EnhancedCodePattern[] EnhancedPatterns => _enhanced;
-
-        /// <summary>The phrases that can make the rule true: the any-of phrases, or else the all-of ones (any one of them is a candidate).</summary>
-        public int[] TriggerPhrases => _any.Length > 0 ? _any : _all;
-
-        public bool IsUnconditional =>
-            _any.Length == 0 && _all.Length == 0 && _enhanced.Length == 0 && _stageMask == 0 &&
-            Rule.Codes.Count == 0 && Rule.CodeClass == 0;
-
-        public bool Matches(ReadOnlySpan<ulong> found, int code, int codeClass, EnhancedStatusCode enhanced, SmtpStage stage)
-        {
-            if (_stageMask != 0)
-            {
-                if (stage == SmtpStage.Unknown ? _stageRequired : (_stageMask & (1u << (int)stage)) == 0)
-                    return false;
-            }
-
-            if (_codeClass != 0 && _codeClass != codeClass)
-                return false;
-
-            if (_codes.Length != 0 && Array.IndexOf(_codes, code) < 0)
-                return false;
-
-            if (_enhanced.Length != 0)
-            {
-                bool any = false;
-                foreach (var pattern in _enhanced)
-                    any |= pattern.Matches(enhanced);
-                if (!any)
-                    return false;
-            }
-
-            if (_any.Length != 0)
-            {
-                bool any = false;
-                foreach (int id in _any)
-                    any |= Has(found, id);
-                if (!any)
-                    return false;
-            }
-
-            foreach (int id in _all)
-            {
-                if (!Has(found, id))
-                    return false;
-            }
-
-            foreach (int id in _not)
-            {
-                if (Has(found, id))
-                    return false;
-            }
-
-            return true;
-        }
-
-        private static bool Has(ReadOnlySpan<ulong> found, int id) => (found[id >> 6] & (1UL << id)) != 0;
     }
 }

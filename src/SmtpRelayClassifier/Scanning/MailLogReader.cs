@@ -210,7 +210,7 @@ public sealed class MailLogReader
         if (!LogLineParser.TryParse(line, marker, out var fields))
             return null;
 
-        var evidence = new Evidence
+        var evidence = new FailureFacts
         {
             Stage = fields.Stage,
             Source = fields.Source,

@@ -6,7 +6,7 @@ namespace SmtpRelayClassifier.Tests.Rules;
 /// The generic wording rules by phenomenon: what each phenomenon's wording yields, and which wording wins when a reply
 /// holds two (replies from the development corpus, Corpus/*.tsv, with their sources).
 /// </summary>
-public class GenericPhraseRulesTests
+public partial class GenericPhraseRulesTests
 {
     private static readonly SmtpFailureClassifier Classifier = SmtpFailureClassifier.Default;
 

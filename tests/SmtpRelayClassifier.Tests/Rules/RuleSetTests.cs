@@ -81,9 +81,9 @@ public class RuleSetTests
             new SmtpFailureRule { Id = "test.unknown", Kind = SmtpFailureKind.Unknown, Tier = RuleTier.Fallback },
         ]);
 
-        Assert.Equal("test.unknown", set.Evaluate("herbl tea", 550, default, SmtpStage.Unknown).Id);
-        Assert.Equal("test.rbl", set.Evaluate("listed in an RBL", 550, default, SmtpStage.Unknown).Id);
-        Assert.Equal("test.rbl", set.Evaluate("(rbl) herbl", 550, default, SmtpStage.Unknown).Id);
+        Assert.Equal("test.unknown", set.Evaluate("herbl tea", 550, default, SmtpStage.Unknown).Rule.Id);
+        Assert.Equal("test.rbl", set.Evaluate("listed in an RBL", 550, default, SmtpStage.Unknown).Rule.Id);
+        Assert.Equal("test.rbl", set.Evaluate("(rbl) herbl", 550, default, SmtpStage.Unknown).Rule.Id);
     }
 
     [Fact]
@@ -96,6 +96,6 @@ public class RuleSetTests
             new SmtpFailureRule { Id = "test.unknown", Kind = SmtpFailureKind.Unknown, Tier = RuleTier.Fallback },
         ]);
 
-        Assert.Equal("test.phrase", set.Evaluate("Relaying denied", 550, default, SmtpStage.Rcpt).Id);
+        Assert.Equal("test.phrase", set.Evaluate("Relaying denied", 550, default, SmtpStage.Rcpt).Rule.Id);
     }
 }

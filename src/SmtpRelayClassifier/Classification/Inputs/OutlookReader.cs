@@ -15,7 +15,7 @@ internal static class OutlookReader
 {
     public static RelayBlockDiagnosis Diagnose(SmtpFailureClassifier classifier, OutlookErrorDialog dialog)
     {
-        var evidence = new Evidence
+        var evidence = new FailureFacts
         {
             Server = dialog.Server,
             Port = dialog.Port,
@@ -31,7 +31,7 @@ internal static class OutlookReader
         string? serverError,
         int? socketError,
         string? mailbox,
-        Evidence evidence)
+        FailureFacts evidence)
     {
         OutlookHResultInfo? info = null;
         if (hresult is { } number && OutlookHResultTable.TryGet(number.Value, out var known))

@@ -115,7 +115,7 @@ internal sealed partial class ProbeRun
                 Remedies: onlyTimeouts && only25 ? [UseSubmissionPortInsteadOf25, CheckNetworkAndFirewall] : [CheckServerNameAndPort, CheckNetworkAndFirewall, RetryLater],
                 Responsible: onlyTimeouts && only25 ? ResponsibleParty.NetworkProvider : ResponsibleParty.Sender,
                 Summary: step?.Description ?? "No port answered."),
-            new Evidence { Stage = SmtpStage.Connect, Source = DiagnosisSource.SubmissionSession, Server = options.Host, Port = _ports.FirstOrDefault()?.Port, ErrorType = errorType });
+            new FailureFacts { Stage = SmtpStage.Connect, Source = DiagnosisSource.SubmissionSession, Server = options.Host, Port = _ports.FirstOrDefault()?.Port, ErrorType = errorType });
     }
 
     private string Summarize(RelayProbeVerdict verdict)

@@ -21,7 +21,8 @@ internal static class GoogleRules
 
         // Gmail MX: "550 5.7.1 The IP you're using to send mail is not authorized to send email directly to our servers."
         new() { Id = "google.not-authorized-directly", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
-            AnyPhrase = ["not authorized to send email directly to our servers", "use the smtp relay at your service provider"],
+            AnyPhrase = ["not authorized to send email directly to our servers", "use the smtp relay at your service provider",
+                "ip you're using to send mail is not authorized", "ip you’re using to send mail is not authorized"],
             Causes = [DynamicIpListed], Remedies = [UseSmtpServerOfCurrentNetwork, UseProviderRelay],
             Responsible = ResponsibleParty.Sender,
             Summary = "The recipient's server does not take mail directly from this (dynamic or residential) address; send through your provider's SMTP server." },

@@ -49,7 +49,7 @@ internal static class MicrosoftRules
         // Send As: "5.7.60 SMTP; Client does not have permissions to send as this sender", "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException…".
         new() { Id = "microsoft.send-as-denied", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderNotAuthorized,
             AnyPhrase = ["sendasdenied", "send as this sender", "not allowed to send as", "send as denied", "send-as denied"],
-            Causes = [SenderDoesNotMatchAccount], Remedies = [MatchFromAddressToAccount, ContactMailAdministrator] },
+            NotPhrases = ["throttled"], Causes = [SenderDoesNotMatchAccount], Remedies = [MatchFromAddressToAccount, ContactMailAdministrator] },
         new() { Id = "microsoft.send-as-5.7.60", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderNotAuthorized,
             EnhancedCodes = ["5.7.60"], Causes = [SenderDoesNotMatchAccount], Remedies = [MatchFromAddressToAccount, ContactMailAdministrator] },
         new() { Id = "microsoft.originator-mismatch", Vendor = V, Tier = RuleTier.Vendor, Kind = SenderNotAuthorized,
@@ -78,6 +78,28 @@ internal static class MicrosoftRules
         // "5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant": the message's From header, not the client.
         new() { Id = "microsoft.rfc5322-from", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
             EnhancedCodes = ["5.7.512"], Causes = [ContentPolicy], Remedies = [FixClientSoftware, ReviewMessageContent] },
+        // Inside the "Access denied" ranges, the codes said of the recipient ("5.7.504 Recipient address rejected: Access denied",
+        // "5.7.505 Access denied, banned recipient"), of the message's authentication, or of the sender's own organization's list.
+        new() { Id = "microsoft.recipient-5.7.504-505", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,
+            EnhancedCodes = ["5.7.504-505"], Causes = [RecipientMailboxMissing], Remedies = [VerifyRecipientAddress, ContactRecipient] },
+        new() { Id = "microsoft.message-authentication-5.7.509-515", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
+            EnhancedCodes = ["5.7.509", "5.7.515"], Causes = [DmarcOrDkimFailure], Remedies = [FixSenderDnsRecords],
+            Responsible = ResponsibleParty.SenderMailAdministrator },
+        new() { Id = "microsoft.tenant-allow-block-list", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
+            AnyPhrase = ["tenant allow block list", "tenant allow/block list"], Causes = [ContentPolicy],
+            Remedies = [ContactMailAdministrator], Responsible = ResponsibleParty.SenderMailAdministrator },
+        // "4.7.850-899 Access denied, please try again later": the sending IP is throttled for a while.
+        new() { Id = "microsoft.ip-throttled-4.7.850-899", Vendor = V, Tier = RuleTier.Vendor, Kind = RateLimited,
+            EnhancedCodes = ["4.7.850-899"], Causes = [RateLimitExceeded, PoorReputation], Remedies = [ReduceSendingRate, RetryLater],
+            Transience = Transience.Always },
+        // Recipients that accept mail only from authenticated senders of their own organization (groups, public folders).
+        new() { Id = "microsoft.recipient-requires-authenticated-sender", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
+            AnyPhrase = ["resolver.rst.authrequired", "authenticationrequiredforpublicfolder", "not authenticated by organization"],
+            Causes = [ContentPolicy], Remedies = [ContactRecipient], Responsible = ResponsibleParty.RecipientSide },
+        // Exchange Online's submission quota (STOREDRV.Submission.Exception:SubmissionQuotaExceededException).
+        new() { Id = "microsoft.submission-quota", Vendor = V, Tier = RuleTier.Vendor, Kind = RateLimited,
+            AnyPhrase = ["submissionquotaexceeded"], Causes = [RateLimitExceeded], Remedies = [ReduceSendingRate, RetryLater],
+            Transience = Transience.Always },
         new() { Id = "microsoft.access-denied-ranges", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
             EnhancedCodes = ["4.7.500-699", "5.7.500-599", "5.7.606-649", "5.7.700-750"], Causes = [PoorReputation, ClientOnBlockList],
             Remedies = [RequestBlockListRemoval, ContactMailAdministrator], Transience = Transience.ByCodeClass },

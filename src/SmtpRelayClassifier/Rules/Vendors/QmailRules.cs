@@ -38,6 +38,6 @@ internal static class QmailRules
             AnyPhrase = ["smtplf.html", "bare lf", "bare linefeed"], Causes = [ClientProtocolViolation], Remedies = [FixClientSoftware],
             Transience = Transience.Never, Summary = "The server refused a message line that ended in a bare LF instead of CRLF." },
         new() { Id = "qmail.qq-temporary-problem", Vendor = V, Tier = RuleTier.Vendor, Kind = ServiceUnavailable,
-            AnyPhrase = ["qq temporary problem"], Transience = Transience.Always },
+            AnyPhrase = ["qq temporary problem", "qq timeout"], Transience = Transience.Always },
     ];
 }

@@ -5,7 +5,7 @@ using static SmtpRelayClassifier.SmtpFailureKind;
 
 namespace SmtpRelayClassifier.Rules.Vendors;
 
-/// <summary>Yahoo (and Yahoo-hosted ISPs) and AOL: deferral tags [TS0x]/[TSS0x], policy tags, and AOL's RTR/RLY/DYN codes (ZoneMTA bounce rules).</summary>
+/// <summary>Yahoo (and Yahoo-hosted ISPs) and AOL: deferral tags [TS0x]/[TSS0x], policy tags, and AOL's RTR/RLY/DYN/CON codes (ZoneMTA bounce rules).</summary>
 internal static class YahooRules
 {
     private const string V = "Yahoo and AOL";
@@ -21,10 +21,20 @@ internal static class YahooRules
         new() { Id = "yahoo.deferred-volume", Vendor = V, Tier = RuleTier.Vendor, Kind = RateLimited,
             AnyPhrase = ["deferred due to unexpected volume", "[ts01]", "[ts02]", "[ts03]", "[tss01]", "[tss02]", "[tss03]"],
             Transience = Transience.Always },
+        // "421 Message from (192.0.2.10) temporarily deferred - 4.16.50": Yahoo and AOL defer an IP that sends too much for its reputation.
+        new() { Id = "yahoo.temporarily-deferred", Vendor = V, Tier = RuleTier.Vendor, Kind = RateLimited,
+            AllPhrases = ["temporarily deferred"], Codes = [421], Causes = [RateLimitExceeded, PoorReputation],
+            Remedies = [ReduceSendingRate, RetryLater], Transience = Transience.Always },
+        new() { Id = "yahoo.permanently-deferred", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
+            AnyPhrase = ["[tss09]", "[ts09]", "will be permanently deferred"], Causes = [PoorReputation, ClientOnBlockList],
+            Remedies = [RequestBlockListRemoval, ContactMailAdministrator] },
         new() { Id = "yahoo.policy", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
             AnyPhrase = ["not accepted for policy reasons"], Causes = [ContentPolicy, SpamContent] },
         new() { Id = "aol.dynamic", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
-            AnyPhrase = ["dyn:t1", "dyn:t2"], Causes = [DynamicIpListed], Remedies = [UseProviderRelay, UseSmtpServerOfCurrentNetwork] },
+            AnyPhrase = ["dyn:t1", "dyn:t2", "rtr:du"], Causes = [DynamicIpListed], Remedies = [UseProviderRelay, UseSmtpServerOfCurrentNetwork] },
+        // "421 CON:B1": too many connections from this IP.
+        new() { Id = "aol.connections", Vendor = V, Tier = RuleTier.Vendor, Kind = RateLimited,
+            AnyPhrase = ["con:b1"], Causes = [RateLimitExceeded], Remedies = [ReduceSendingRate, RetryLater], Transience = Transience.Always },
         new() { Id = "aol.reputation", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
             AnyPhrase = ["rtr:", "rly:"], Causes = [PoorReputation, ClientOnBlockList], Transience = Transience.ByCodeClass },
     ];

@@ -23,4 +23,15 @@ public class GoogleRulesTests
         // RFC 8689 §5: REQUIRETLS support required.
         Assert.Equal(TlsRequired, Classifier.Classify("550 5.7.30 REQUIRETLS support required").Kind);
     }
+
+    [Fact]
+    public void Classify_GmailDirectSendRefusalOverSeveralLines_IsADynamicAddressRelayBlock()
+    {
+        // suped.com: "Why is my IP address not authorized to send email": the words run on over continuation lines.
+        var diagnosis = Classifier.Classify("550-5.7.1 [203.0.113.10] The IP you're using to send mail is not authorized\n550-5.7.1 to send email directly to our servers. Please use the SMTP relay at\n550-5.7.1 your service provider instead.",
+            SmtpFailureContext.ForStage(SmtpStage.Mail));
+
+        Assert.Equal(ClientBlocked, diagnosis.Kind);
+        Assert.True(diagnosis.IsRelayBlock);
+    }
 }

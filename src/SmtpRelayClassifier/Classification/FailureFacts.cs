@@ -4,7 +4,7 @@ using SmtpRelayClassifier.Parsing;
 namespace SmtpRelayClassifier;
 
 /// <summary>Everything known about one failure besides the text the rules read.</summary>
-internal struct Evidence
+internal struct FailureFacts
 {
     public int Code;
     public EnhancedStatusCode Enhanced;
