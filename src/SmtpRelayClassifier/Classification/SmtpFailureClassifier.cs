@@ -117,16 +117,19 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         var text = source.Slice(offset, length);
         var decision = _rules.Evaluate(text, evidence.Code, evidence.Enhanced, evidence.Stage);
         int at = decision.PhraseOffset >= 0 ? decision.PhraseOffset : _rules.Locate(text, decision.PhraseId);
-        return Build(decision, evidence, at < 0 ? default : new Range(offset + at, offset + at + decision.Phrase!.Length));
+        // Where the codes the decision read stand, when they are the parser's (a caller's own code has no position in the text).
+        var codeRange = evidence.Code == parsed.Code ? parsed.CodeRange : default;
+        var enhancedRange = evidence.Enhanced == parsed.EnhancedStatusCode ? parsed.EnhancedCodeRange : default;
+        return Build(decision, evidence, at < 0 ? default : new Range(offset + at, offset + at + decision.Phrase!.Length), codeRange, enhancedRange);
     }
 
-    /// <summary>Builds the diagnosis for a decision made by the rule set; <paramref name="phraseRange"/> is where its phrase stands.</summary>
-    internal static RelayBlockDiagnosis Build(in RuleDecision decision, in FailureFacts evidence, Range phraseRange = default)
+    /// <summary>Builds the diagnosis for a decision made by the rule set; the ranges say where its phrase and codes stand.</summary>
+    internal static RelayBlockDiagnosis Build(in RuleDecision decision, in FailureFacts evidence, Range phraseRange = default, Range codeRange = default, Range enhancedRange = default)
     {
         var rule = decision.Rule;
         var verdict = new Verdict(rule.Id, rule.Kind, decision.Confidence, TransientOf(rule, evidence),
             rule.Causes, rule.Remedies, rule.Responsible, rule.Summary);
-        return Build(verdict, evidence, EvidenceOf(decision, phraseRange));
+        return Build(verdict, evidence, EvidenceOf(decision, phraseRange) with { ReplyCodeRange = codeRange, EnhancedCodeRange = enhancedRange });
     }
 
     /// <summary>Builds the diagnosis for a decision, filling what it leaves open from the kind's profile.</summary>

@@ -17,6 +17,9 @@ internal static class ReplyScanner
     // How far back from the end qmail's "(#5.7.1)" or Postfix's "(in reply to ... command)" may start.
     private const int TrailerWindow = 64;
 
+    // How far after a head's reply code an enhanced code it lacks is looked for, in characters.
+    private const int AfterCodeWindow = 16;
+
     public static SmtpReply Scan<T>(ReadOnlySpan<T> s)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -39,10 +42,13 @@ internal static class ReplyScanner
 
         int pos = start;
         int code = 0;
+        Range codeRange = default;
+        Range enhancedRange = default;
         bool continues = false;
         if (TryReadReplyCode(s, pos, end, out int value))
         {
             code = value;
+            codeRange = pos..(pos + 3);
             pos += 3;
             if (pos < end && At(s, pos) == '-')
             {
@@ -60,6 +66,7 @@ internal static class ReplyScanner
         if (TryReadEnhancedCode(s, pos, out var headCode, out int headLength) && IsAfterEnhancedCode(s, pos + headLength, end))
         {
             enhanced = headCode;
+            enhancedRange = pos..(pos + headLength);
             pos += headLength;
             // Exchange Online writes "5.7.1. Unable To Relay".
             if (pos < end && At(s, pos) == '.')
@@ -67,10 +74,13 @@ internal static class ReplyScanner
             SkipBlanks(s, ref pos, end);
         }
 
+        bool headHasEnhanced = !enhanced.IsEmpty;
         int textStart = pos;
         int lineCount = end > start ? 1 : 0;
 
-        // Walk the remaining lines: a continuation line repeats the code, followed by '-' (more) or ' ' (last).
+        // Walk the remaining lines: a continuation line repeats the code, followed by '-' (more) or ' ' (last). A line that
+        // starts with a failure code after a success or intermediate reply is the next reply of a transcript: the failure
+        // is the one chosen.
         int cursor = textStart;
         while (cursor < end)
         {
@@ -81,10 +91,30 @@ internal static class ReplyScanner
             if (next >= end)
                 break;
             lineCount++;
-            if (code != 0 && TryReadReplyCode(s, next, end, out int lineCode) && lineCode == code)
+            if (code != 0 && TryReadReplyCode(s, next, end, out int lineCode) && (lineCode == code || (code < 400 && lineCode >= 400)))
+            {
+                if (lineCode != code)
+                {
+                    code = lineCode;
+                    codeRange = next..(next + 3);
+                    int at = next + 4;
+                    bool paired = TryReadEnhancedCode(s[..end], at, out var lineEnhanced, out int lineLength) && IsAfterEnhancedCode(s, at + lineLength, end);
+                    enhanced = paired ? lineEnhanced : default;
+                    enhancedRange = paired ? at..(at + lineLength) : default;
+                }
+                else if (enhanced.IsEmpty && TryReadEnhancedCode(s[..end], next + 4, out var later, out int laterLength) && IsAfterEnhancedCode(s, next + 4 + laterLength, end))
+                {
+                    // "550-Mailbox unknown. …\n550 5.1.1 User unknown": a later line of the reply carries the enhanced code.
+                    enhanced = later;
+                    enhancedRange = (next + 4)..(next + 4 + laterLength);
+                }
+
                 continues = next + 3 < end && At(s, next + 3) == '-';
+            }
             else
+            {
                 continues = false;
+            }
             cursor = next;
         }
 
@@ -111,14 +141,57 @@ internal static class ReplyScanner
         {
             int windowStart = windows.Before(textStart, textEnd, TrailerWindow);
             int idx = s[windowStart..textEnd].LastIndexOf(T.CreateTruncating('#'));
-            if (idx > 0 && At(s, windowStart + idx - 1) == '(' && TryReadEnhancedCode(s, windowStart + idx + 1, out var tailCode, out _))
+            if (idx > 0 && At(s, windowStart + idx - 1) == '(' && TryReadEnhancedCode(s, windowStart + idx + 1, out var tailCode, out int tailLength))
+            {
                 enhanced = tailCode;
+                enhancedRange = (windowStart + idx + 1)..(windowStart + idx + 1 + tailLength);
+            }
         }
+
+        // Codes the head lacks, from wherever they stand in the text.
+        // Codes the head lacks: anywhere in the text when it has none; when it has a reply code only, just after it
+        // ("550 #5.1.0", "550 (5.7.1):", "550 550 5.1.1"), so that the common case pays for no scan of the text.
+        if (code == 0 && !headHasEnhanced && textEnd > textStart)
+            FillFromText(s, textStart, textEnd, textEnd, takeCode: true, ref code, ref codeRange, ref enhanced, ref enhancedRange);
+        else if (enhanced.IsEmpty && textEnd > textStart)
+            FillFromText(s, textStart, windows.After(textStart, textEnd, AfterCodeWindow), textEnd, takeCode: false, ref code, ref codeRange, ref enhanced, ref enhancedRange);
 
         if (mailbox.Equals(default(Range)))
             mailbox = FindMailbox(s, ref windows, textStart, textEnd);
 
-        return new SmtpReply(code, enhanced, stage, wrappers, textStart..textEnd, mailbox, host, lineCount, continues);
+        return new SmtpReply(code, enhanced, codeRange, enhancedRange, stage, wrappers, textStart..textEnd, mailbox, host, lineCount, continues);
+    }
+
+    /// <summary>
+    /// Takes what the head lacks from the first failure code starting before <paramref name="limit"/> (class 4 or 5) of the text whose class agrees with the class
+    /// already known (the head's, or the first code found's): a quoted remote rejection never changes the class of the
+    /// local reply that quotes it. A head with an enhanced code but no reply code (<paramref name="takeCode"/> false) keeps
+    /// it so: its enhanced code carries the class.
+    /// </summary>
+    private static void FillFromText<T>(ReadOnlySpan<T> s, int from, int limit, int end, bool takeCode, ref int code, ref Range codeRange, ref EnhancedStatusCode enhanced, ref Range enhancedRange)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        int knownClass = code != 0 ? code / 100 : enhanced.Class;
+        int pos = from;
+        while (((takeCode && code == 0) || enhanced.IsEmpty) && CodeFinder.TryFindNext(s, ref pos, limit, end, out var found, out int enhancedStart))
+        {
+            int foundClass = found.Code != 0 ? found.Code / 100 : found.EnhancedStatusCode.Class;
+            if (foundClass is not (4 or 5) || (knownClass != 0 && foundClass != knownClass))
+                continue;
+            if (takeCode && code == 0 && found.Code != 0)
+            {
+                code = found.Code;
+                codeRange = found.Range.Start..(found.Range.Start.Value + 3);
+            }
+
+            if (enhanced.IsEmpty && !found.EnhancedStatusCode.IsEmpty)
+            {
+                enhanced = found.EnhancedStatusCode;
+                enhancedRange = enhancedStart..found.Range.End.Value;
+            }
+
+            knownClass = foundClass;
+        }
     }
 
     /// <summary>
@@ -251,11 +324,7 @@ internal static class ReplyScanner
     private static bool TryReadReplyCode<T>(ReadOnlySpan<T> s, int pos, int end, out int code)
         where T : unmanaged, IBinaryInteger<T>
     {
-        code = 0;
-        if (pos + 3 > end)
-            return false;
-        int a = At(s, pos), b = At(s, pos + 1), c = At(s, pos + 2);
-        if (a is < '2' or > '5' || !IsDigit(b) || !IsDigit(c))
+        if (!TryReadCodeDigits(s, pos, end, out code))
             return false;
         if (pos + 3 < end)
         {
@@ -263,19 +332,36 @@ internal static class ReplyScanner
             bool legal = next is ' ' or '-' or '\t' or '\r' or '\n' ||
                 (next == '\\' && pos + 4 < end && At(s, pos + 4) is 'n' or 'r');
             if (!legal)
+            {
+                code = 0;
                 return false;
+            }
         }
 
+        return true;
+    }
+
+    /// <summary>Reads the three digits of a reply code of class 2 to 5 at <paramref name="pos"/>, whatever follows them.</summary>
+    public static bool TryReadCodeDigits<T>(ReadOnlySpan<T> s, int pos, int end, out int code)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        code = 0;
+        if (pos + 3 > end)
+            return false;
+        int a = At(s, pos), b = At(s, pos + 1), c = At(s, pos + 2);
+        if (a is < '2' or > '5' || !IsDigit(b) || !IsDigit(c))
+            return false;
         code = ((a - '0') * 100) + ((b - '0') * 10) + (c - '0');
         return true;
     }
 
-    private static bool IsAfterEnhancedCode<T>(ReadOnlySpan<T> s, int pos, int end)
+    /// <summary>True when what stands at <paramref name="pos"/> may follow an enhanced code: the end, a blank, punctuation, a closing bracket or quote, non-ASCII text.</summary>
+    public static bool IsAfterEnhancedCode<T>(ReadOnlySpan<T> s, int pos, int end)
         where T : unmanaged, IBinaryInteger<T>
     {
         if (pos >= end)
             return true;
         int c = At(s, pos);
-        return c is ' ' or '\t' or '\r' or '\n' or '.' or ';' or ',' or ':' or '\\';
+        return c is ' ' or '\t' or '\r' or '\n' or '.' or ';' or ',' or ':' or '\\' or ')' or ']' or '"' or '\'' or '>' or '-' || c >= 0x80;
     }
 }

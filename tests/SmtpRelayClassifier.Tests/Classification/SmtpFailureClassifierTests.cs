@@ -256,6 +256,16 @@ public class SmtpFailureClassifierTests
         ("reply", "550 ", "\\r\\n"),
         ("reply", "", "smtp;"),
         ("reply", "", "Remote Server returned '"),
+        // Codes looked for anywhere: digits and dots, codes after codes, ports after hosts, words before codes.
+        ("reply", "", "1234567890."),
+        ("reply", "", "5.5.5."),
+        ("reply", "", "550 "),
+        ("reply", "550 ", "550 550 "),
+        ("reply", "", "#550 4.4."),
+        ("reply", "", "a.b:550 "),
+        ("reply", "", "said 4.4.4x "),
+        ("reply", "", "with 450 seconds "),
+        ("reply", "", "                4"),
         ("log", "550 ", "denied.x@"),
         ("log", "550 5.7.1 ", "a@b "),
         ("dialog", "Server Response: '550 relay denied', Port:", " "),
@@ -265,6 +275,19 @@ public class SmtpFailureClassifierTests
         ("dialog", "Server Response: '550 ", "' "),
         ("dialog", "", "0x800CCC7"),
     ];
+
+    [Theory]
+    // Zoho Mail's web client (help.zoho.com community topic unable-to-send-message-reason-550-5-4-6...): after a field label.
+    [InlineData("Unable to send message;Reason:550 5.4.6 Unusual sending activity detected.", 30)]
+    // Postfix smtpd_check.c reject_unauth_destination: at the head.
+    [InlineData("554 5.7.1 <bob@example.org>: Relay access denied", 0)]
+    public void Classify_ParsedCodes_AreNamedWithTheirPositionsInTheEvidence(string reply, int codeAt)
+    {
+        var evidence = Classifier.Classify(reply).Evidence;
+
+        Assert.Equal(codeAt..(codeAt + 3), evidence.ReplyCodeRange);
+        Assert.Equal((codeAt + 4)..(codeAt + 9), evidence.EnhancedCodeRange);
+    }
 
     [Fact]
     public void Classify_AdversarialInputs_TakeTimeProportionalToTheirLength()

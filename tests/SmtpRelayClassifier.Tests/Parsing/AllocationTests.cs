@@ -28,7 +28,25 @@ public class AllocationTests
         "host mx.example.org[192.0.2.1] said: 554 5.7.1 <bob@example.org>: Relay access denied (in reply to RCPT TO command)\n",
         // French, non-ASCII (KB 290842).
         "554 5.7.1 <bob@example.org>: Relais refusé à l'hôte\r\n",
+        // Codes found away from the head: after a field label (Zoho Mail), after '#' (github.com/customeros/mailsherpa/issues/19).
+        "Unable to send message;Reason:550 5.4.6 Unusual sending activity detected.",
+        "550 #5.1.0 Address rejected.",
     };
+
+    [Fact]
+    public void EnumerateCodes_AllocatesNothingOnceWarm()
+    {
+        int sum = 0;
+
+        long allocated = Allocations.PerRound(() =>
+        {
+            foreach (var occurrence in SmtpReply.EnumerateCodes(SmtpCodeEnumeratorTests.ExchangeProxyFailure))
+                sum += occurrence.Code;
+        });
+
+        Assert.Equal(0, allocated);
+        Assert.NotEqual(0, sum);
+    }
 
     [Theory]
     [MemberData(nameof(Replies))]

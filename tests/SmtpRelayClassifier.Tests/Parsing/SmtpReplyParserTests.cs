@@ -5,7 +5,7 @@ using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Parsing;
 
-public class SmtpReplyParserTests
+public partial class SmtpReplyParserTests
 {
     private static (SmtpReply Reply, string Text) Parse(string input)
     {
