@@ -23,8 +23,9 @@ internal sealed class PhraseTrie
     private int[] _siblings = [];
     private int[]?[] _phraseEnds = [];
 
-    // For the nodes right below the root (one per first character), their children indexed by ASCII character.
-    private int[]?[] _second = [];
+    // Nodes right below the root and nodes with many children: their children indexed by ASCII character.
+    private const int TableFrom = 4;
+    private int[]?[] _tables = [];
 
     public PhraseTrie(IReadOnlyList<string> lowerCasePhrases)
     {
@@ -46,23 +47,32 @@ internal sealed class PhraseTrie
         for (int i = 0; i < ends.Count; i++)
             _phraseEnds[i] = ends[i]?.ToArray();
 
-        _second = new int[]?[_labels.Length];
+        _tables = new int[]?[_labels.Length];
+        var nearRoot = new HashSet<int>();
         foreach (int top in _root)
         {
             for (int n = top; n >= 0; n = _siblings[n])
-            {
-                var table = new int[NonAscii + 1];
-                Array.Fill(table, -2);
-                for (int child = _children[n]; child >= 0; child = _siblings[child])
-                {
-                    if (_labels[child] < NonAscii)
-                        table[_labels[child]] = child;
-                    else
-                        table[NonAscii] = -1; // a non-ASCII second character: search the sibling list
-                }
+                nearRoot.Add(n);
+        }
 
-                _second[n] = table;
+        for (int n = 0; n < _labels.Length; n++)
+        {
+            int count = 0;
+            for (int child = _children[n]; child >= 0; child = _siblings[child])
+                count++;
+            if (count < TableFrom && !nearRoot.Contains(n))
+                continue;
+            var table = new int[NonAscii + 1];
+            Array.Fill(table, -2);
+            for (int child = _children[n]; child >= 0; child = _siblings[child])
+            {
+                if (_labels[child] < NonAscii)
+                    table[_labels[child]] = child;
+                else
+                    table[NonAscii] = -1; // a non-ASCII child: search the sibling list
             }
+
+            _tables[n] = table;
         }
     }
 
@@ -108,7 +118,7 @@ internal sealed class PhraseTrie
             stayed = folded == ' ' && IsBlank(text[i - 1]);
             if (stayed)
                 continue;
-            if (i == 1 && _second[node] is { } table)
+            if (_tables[node] is { } table)
             {
                 int direct = table[Math.Min((int)folded, NonAscii)];
                 if (direct != -1)
