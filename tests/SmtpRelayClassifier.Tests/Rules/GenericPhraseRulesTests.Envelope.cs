@@ -296,4 +296,45 @@ public partial class GenericPhraseRulesTests
         // blog.sina.com.cn: Sina's list of SMTP replies.
         Assert.Equal(SmtpFailureKind.MessageTooLarge, Classify("554 attachment is too long.", SmtpStage.EndOfData).Kind);
     }
+
+    [Theory]
+    [InlineData("550 #5.1.0 Address rejected")] // emailtopia.com: list of mail log error notifications (qmail)
+    [InlineData("521 Recipient address rejected")] // cryptsofthecoliseum.com: a provider's list of SMTP replies
+    [InlineData("Recipient address rejected by destination (based on cache)")] // pastebin.com/WYWA8Dhs: a gateway's recipient check
+    public void Classify_AddressRejectedWithoutAReasonAtRcpt_IsRecipientUnknown(string reply)
+        => AssertKindAtRcptAndNoRelayBlock(reply, SmtpFailureKind.RecipientUnknown);
+
+    [Fact]
+    public void Classify_PostfixRecipientAddressRejectedWithAReason_LeavesItToTheReason()
+    {
+        // vdukhovni/postfix: smtpd_check.c's "Recipient address rejected: <text>" with a policy service's DEFER text.
+        var diagnosis = Classify("450 4.7.1 <bob@example.org>: Recipient address rejected: Service is unavailable", SmtpStage.Rcpt);
+
+        Assert.NotEqual(SmtpFailureKind.RecipientUnknown, diagnosis.Kind);
+    }
+
+    [Theory]
+    [InlineData("550 5.7.1 Unconfigured Sending Domain <demo.example.com>")] // support.sparkpost.com/docs/faq/error-messages-smtp
+    [InlineData("550 Rejected by header based Anti-Spoofing policy: user@example.com")] // Mimecast: community.mimecast.com DOC-1369
+    public void Classify_SenderDomainTheServiceMayNotSendFrom_IsSenderNotAuthorized(string reply)
+        => AssertKindAndRelayBlock(reply, SmtpStage.EndOfData, SmtpFailureKind.SenderNotAuthorized, relayBlock: true);
+
+    [Fact]
+    public void Classify_MailboxNotAvailableNowUnderA4xx_IsRecipientVerificationDeferred()
+    {
+        // kouk/smf-sav:smf-sav.c: the sender-address-verification milter's temporary answer at RCPT.
+        var diagnosis = Classify("451 4.2.1 Mailbox is not available now, try again later", SmtpStage.Rcpt);
+
+        Assert.Equal(SmtpFailureKind.RecipientVerificationDeferred, diagnosis.Kind);
+    }
+
+    [Fact]
+    public void Classify_MailboxNamedBeforeIsFull_IsMailboxFull()
+    {
+        // twisted1919/bounce-handler:BounceHandler/rules.php: a relay's bounce quoting the destination's answer.
+        var diagnosis = Classify("551 bounce as<the destination mailbox <bob@example.org> is full> queue as 100.1.ZmxEL.720k.1140313037.bob@example.org",
+            SmtpStage.EndOfData);
+
+        Assert.Equal(SmtpFailureKind.MailboxFull, diagnosis.Kind);
+    }
 }
