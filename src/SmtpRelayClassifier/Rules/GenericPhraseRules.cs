@@ -28,6 +28,7 @@ internal static partial class GenericPhraseRules
 
     public static IEnumerable<SmtpFailureRule> All =>
     [
+        .. EnvelopeWording,
         // A temporary failure to verify the recipient outweighs whatever the quoted remote answer says.
         new() { Id = "generic.recipient-verification-deferred", Tier = RuleTier.Overriding, Kind = RecipientVerificationDeferred,
             AnyPhrase = [.. RecipientNotVerifiedPhrases, "recipient verification", "address verification", "callout verification",
@@ -169,15 +170,6 @@ internal static partial class GenericPhraseRules
             Causes = [SenderIdentityNotVerified], Remedies = [VerifySenderIdentity, MatchFromAddressToAccount],
             AnyPhrase = ["sender address not verified", "sender not verified", "identity not verified", "address is not verified",
                 "domain is not verified", "unverified sender", "domain not verified"] },
-        // A sending service's own list of the domains an account may send from ("550 5.7.1 Unconfigured Sending Domain <d>",
-        // SparkPost; "unauthorized sending domain", JetEmail): weak, so that a stronger reading of the same reply wins.
-        new() { Id = "generic.sending-domain-not-allowed", Tier = RuleTier.WeakPhrase, Kind = SenderNotAuthorized, AnyPhrase = ["sending domain"],
-            Causes = [SenderIdentityNotVerified], Remedies = [VerifySenderIdentity, MatchFromAddressToAccount] },
-        // A gateway that refuses a sender claiming to be one of its own domains from outside ("550 Rejected by header based
-        // Anti-Spoofing policy", Mimecast): the sender may not use that address from there, whatever the rest says of headers.
-        new() { Id = "generic.anti-spoofing", Tier = RuleTier.Phrase, Kind = SenderNotAuthorized,
-            AnyPhrase = ["anti-spoofing", "antispoofing", "anti spoofing", "spoofing policy"],
-            Causes = [SenderDoesNotMatchAccount], Remedies = [MatchFromAddressToAccount, ContactMailAdministrator] },
 
         // DMARC before SPF: DMARC texts mention SPF and DKIM too.
         new() { Id = "generic.dmarc-dkim", Tier = RuleTier.Phrase, Kind = MessageRejected,
@@ -226,11 +218,6 @@ internal static partial class GenericPhraseRules
         new() { Id = "generic.recipient-denied-wording", Tier = RuleTier.WeakPhrase, Kind = RecipientUnknown, Stages = Stages.Rcpt, StageRequired = true,
             AllPhrases = ["recipient"], AnyPhrase = ["denied", "not accepted", "not allowed", "refused"], Confidence = DiagnosisConfidence.Medium,
             NotPhrases = ["sender", "relay"] },
-        // "550 #5.1.0 Address rejected" (qmail), "521 Recipient address rejected" with no reason: the address, named by the stage;
-        // Postfix's "Recipient address rejected: <reason>" leaves it to the reason.
-        new() { Id = "generic.address-rejected-at-rcpt", Tier = RuleTier.WeakPhrase, Kind = RecipientUnknown, Stages = Stages.Rcpt, StageRequired = true,
-            AnyPhrase = ["address rejected"], Confidence = DiagnosisConfidence.Medium,
-            NotPhrases = ["address rejected:", "sender", "relay", "client", "helo"] },
         // Any refusal of AUTH itself: the account may not log in or may not use SMTP ("550 User has no permission").
         new() { Id = "generic.refused-at-auth", Tier = RuleTier.WeakPhrase, Kind = AuthenticationFailed, Stages = Stages.Auth, StageRequired = true,
             AnyPhrase = ["no permission", "not authorized", "not authorised", "not permitted", "not allowed", "disabled", "denied", "forbidden"],
@@ -273,9 +260,6 @@ internal static partial class GenericPhraseRules
                 "ящик переполнен", "превышен размер ящика", "收件人空间不足", "邮箱空间不足", "邮箱已满", "邮箱容量",
                 "メールボックスがいっぱい", "容量オーバー", "quota exceed", "space not enough", "quota limit is exceeded", "storage full", "mailbox space", "recipient quota"],
             NotPhrases = ["sending quota", "sending limit", "submission quota", "outbound", "may only send"] },
-        // The address between the words: "the destination mailbox <x> is full", "mailbox for user x is full".
-        new() { Id = "generic.mailbox-named-full", Tier = RuleTier.WeakPhrase, Kind = MailboxFull, Transience = Transience.ByCodeClass,
-            AllPhrases = ["mailbox"], AnyPhrase = ["is full"], NotPhrases = ["queue is full", "disk is full", "sending"] },
         new() { Id = "generic.greylisting", Tier = RuleTier.Phrase, Kind = RateLimited,
             AnyPhrase = ["greylist", "graylist", "grey-list", "gray-list", "grey list", "gray list", "greylisted", "postgrey"],
             Causes = [Greylisting], Remedies = [NoActionNeeded, RetryLater], Transience = Transience.Always },

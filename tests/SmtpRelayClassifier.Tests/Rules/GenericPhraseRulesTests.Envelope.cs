@@ -337,4 +337,32 @@ public partial class GenericPhraseRulesTests
 
         Assert.Equal(SmtpFailureKind.MailboxFull, diagnosis.Kind);
     }
+
+    [Fact]
+    public void Classify_RecipientOnTheServersRefusalList_IsRecipientUnknownNotAClientBlock()
+    {
+        // nkhorman/spamilter:src/hndlrs.c: the milter's answer for a recipient on its own list.
+        var diagnosis = Classify("550 5.7.1 Rejecting due to security policy - Recipient has been blacklisted, Please see: "
+            + "http://www.somedomain.com/policy.html#blacklistedrecipient", SmtpStage.Rcpt);
+
+        Assert.Equal(SmtpFailureKind.RecipientUnknown, diagnosis.Kind);
+    }
+
+    [Fact]
+    public void Classify_UnauthorizedSenderDomainAtMail_IsSenderNotAuthorized()
+    {
+        // inbucket/inbucket:pkg/server/smtp/handler.go: MAIL FROM a domain the server does not accept mail from.
+        var diagnosis = Classify("501 Unauthorized domain", SmtpStage.Mail);
+
+        Assert.Equal(SmtpFailureKind.SenderNotAuthorized, diagnosis.Kind);
+    }
+
+    [Fact]
+    public void Classify_TlsNamedApartFromRequired_IsTlsRequired()
+    {
+        // Exim/exim:doc/doc-docbook/spec.xfpt: an ACL's message for a client that neither encrypted nor used CRAM-MD5.
+        var diagnosis = Classify("550 TLS encryption or CRAM-MD5 required", SmtpStage.Mail);
+
+        Assert.Equal(SmtpFailureKind.TlsRequired, diagnosis.Kind);
+    }
 }
