@@ -8,6 +8,8 @@ namespace SmtpRelayClassifier.Tests.Rules;
 /// </summary>
 public partial class GenericPhraseRulesTests
 {
+    private static void AssertKind(string reply, SmtpStage stage, SmtpFailureKind kind) => Assert.Equal(kind, Classify(reply, stage).Kind);
+
     private static void AssertKindAndRelayBlock(string reply, SmtpStage stage, SmtpFailureKind kind, bool relayBlock)
     {
         var diagnosis = Classify(reply, stage);
@@ -319,50 +321,25 @@ public partial class GenericPhraseRulesTests
     public void Classify_SenderDomainTheServiceMayNotSendFrom_IsSenderNotAuthorized(string reply)
         => AssertKindAndRelayBlock(reply, SmtpStage.EndOfData, SmtpFailureKind.SenderNotAuthorized, relayBlock: true);
 
-    [Fact]
+    [Fact] // kouk/smf-sav:smf-sav.c: the sender-address-verification milter's temporary answer at RCPT.
     public void Classify_MailboxNotAvailableNowUnderA4xx_IsRecipientVerificationDeferred()
-    {
-        // kouk/smf-sav:smf-sav.c: the sender-address-verification milter's temporary answer at RCPT.
-        var diagnosis = Classify("451 4.2.1 Mailbox is not available now, try again later", SmtpStage.Rcpt);
+        => AssertKind("451 4.2.1 Mailbox is not available now, try again later", SmtpStage.Rcpt, SmtpFailureKind.RecipientVerificationDeferred);
 
-        Assert.Equal(SmtpFailureKind.RecipientVerificationDeferred, diagnosis.Kind);
-    }
-
-    [Fact]
+    [Fact] // twisted1919/bounce-handler:BounceHandler/rules.php: a relay's bounce quoting the destination's answer.
     public void Classify_MailboxNamedBeforeIsFull_IsMailboxFull()
-    {
-        // twisted1919/bounce-handler:BounceHandler/rules.php: a relay's bounce quoting the destination's answer.
-        var diagnosis = Classify("551 bounce as<the destination mailbox <bob@example.org> is full> queue as 100.1.ZmxEL.720k.1140313037.bob@example.org",
-            SmtpStage.EndOfData);
+        => AssertKind("551 bounce as<the destination mailbox <bob@example.org> is full> queue as 100.1.ZmxEL.720k.1140313037.bob@example.org",
+            SmtpStage.EndOfData, SmtpFailureKind.MailboxFull);
 
-        Assert.Equal(SmtpFailureKind.MailboxFull, diagnosis.Kind);
-    }
-
-    [Fact]
+    [Fact] // nkhorman/spamilter:src/hndlrs.c: the milter's answer for a recipient on its own list.
     public void Classify_RecipientOnTheServersRefusalList_IsRecipientUnknownNotAClientBlock()
-    {
-        // nkhorman/spamilter:src/hndlrs.c: the milter's answer for a recipient on its own list.
-        var diagnosis = Classify("550 5.7.1 Rejecting due to security policy - Recipient has been blacklisted, Please see: "
-            + "http://www.somedomain.com/policy.html#blacklistedrecipient", SmtpStage.Rcpt);
+        => AssertKind("550 5.7.1 Rejecting due to security policy - Recipient has been blacklisted, Please see: "
+            + "http://www.somedomain.com/policy.html#blacklistedrecipient", SmtpStage.Rcpt, SmtpFailureKind.RecipientUnknown);
 
-        Assert.Equal(SmtpFailureKind.RecipientUnknown, diagnosis.Kind);
-    }
-
-    [Fact]
+    [Fact] // inbucket/inbucket:pkg/server/smtp/handler.go: MAIL FROM a domain the server does not accept mail from.
     public void Classify_UnauthorizedSenderDomainAtMail_IsSenderNotAuthorized()
-    {
-        // inbucket/inbucket:pkg/server/smtp/handler.go: MAIL FROM a domain the server does not accept mail from.
-        var diagnosis = Classify("501 Unauthorized domain", SmtpStage.Mail);
+        => AssertKind("501 Unauthorized domain", SmtpStage.Mail, SmtpFailureKind.SenderNotAuthorized);
 
-        Assert.Equal(SmtpFailureKind.SenderNotAuthorized, diagnosis.Kind);
-    }
-
-    [Fact]
+    [Fact] // Exim/exim:doc/doc-docbook/spec.xfpt: an ACL's message for a client that neither encrypted nor used CRAM-MD5.
     public void Classify_TlsNamedApartFromRequired_IsTlsRequired()
-    {
-        // Exim/exim:doc/doc-docbook/spec.xfpt: an ACL's message for a client that neither encrypted nor used CRAM-MD5.
-        var diagnosis = Classify("550 TLS encryption or CRAM-MD5 required", SmtpStage.Mail);
-
-        Assert.Equal(SmtpFailureKind.TlsRequired, diagnosis.Kind);
-    }
+        => AssertKind("550 TLS encryption or CRAM-MD5 required", SmtpStage.Mail, SmtpFailureKind.TlsRequired);
 }
