@@ -28,6 +28,7 @@ internal static partial class GenericPhraseRules
 
     public static IEnumerable<SmtpFailureRule> All =>
     [
+        .. EnvelopeWording,
         // A temporary failure to verify the recipient outweighs whatever the quoted remote answer says.
         new() { Id = "generic.recipient-verification-deferred", Tier = RuleTier.Overriding, Kind = RecipientVerificationDeferred,
             AnyPhrase = [.. RecipientNotVerifiedPhrases, "recipient verification", "address verification", "callout verification",
@@ -47,7 +48,7 @@ internal static partial class GenericPhraseRules
         new() { Id = "generic.address-verification-deferred", Tier = RuleTier.Phrase, Kind = RecipientVerificationDeferred, Stages = Stages.Rcpt,
             AnyPhrase = ["unable to verify address", "could not verify address", "cannot verify address", "can't verify address",
                 "unable to verify the address", "address could not be verified", "mailbox unavailable", "mailbox temporarily unavailable",
-                "mailbox is temporarily unavailable"],
+                "mailbox is temporarily unavailable", "mailbox is not available", "mailbox not available"],
             NotPhrases = ["sender"], CodeClass = 4, Transience = Transience.Always },
 
         new() { Id = "generic.tls-required", Tier = RuleTier.Phrase, Kind = TlsRequired,

@@ -15,15 +15,15 @@ namespace SmtpRelayClassifier.Tests.Corpus;
 /// </summary>
 public class CorpusAccuracyTests(ITestOutputHelper output)
 {
-    private const double KindAccuracyFloor = 0.943;
+    private const double KindAccuracyFloor = 0.947;
 
     // Calibration: what each confidence level promises (RelayBlockDiagnosis.Confidence), measured over the whole corpus.
     private const double HighConfidenceFloor = 0.97;
     private const double MediumConfidenceFloor = 0.85;
 
-    // The share of the corpus decided at High or Medium, as last measured (2,928 of 3,363): it may only rise.
-    private const double HighOrMediumShareFloor = 0.870;
-    private const double RelayFlagAccuracyFloor = 0.987;
+    // The share of the corpus decided at High or Medium, as last measured (2,938 of 3,363): it may only rise.
+    private const double HighOrMediumShareFloor = 0.873;
+    private const double RelayFlagAccuracyFloor = 0.988;
 
     // Corpus/Holdout: replies measured at first sight and never tuned on (Corpus/README.md). The floor is the first-sight
     // figure; it guards how the rules generalize, and no rule is ever written from these files.

@@ -8,6 +8,8 @@ namespace SmtpRelayClassifier.Tests.Rules;
 /// </summary>
 public partial class GenericPhraseRulesTests
 {
+    private static void AssertKind(string reply, SmtpStage stage, SmtpFailureKind kind) => Assert.Equal(kind, Classify(reply, stage).Kind);
+
     private static void AssertKindAndRelayBlock(string reply, SmtpStage stage, SmtpFailureKind kind, bool relayBlock)
     {
         var diagnosis = Classify(reply, stage);
@@ -296,4 +298,48 @@ public partial class GenericPhraseRulesTests
         // blog.sina.com.cn: Sina's list of SMTP replies.
         Assert.Equal(SmtpFailureKind.MessageTooLarge, Classify("554 attachment is too long.", SmtpStage.EndOfData).Kind);
     }
+
+    [Theory]
+    [InlineData("550 #5.1.0 Address rejected")] // emailtopia.com: list of mail log error notifications (qmail)
+    [InlineData("521 Recipient address rejected")] // cryptsofthecoliseum.com: a provider's list of SMTP replies
+    [InlineData("Recipient address rejected by destination (based on cache)")] // pastebin.com/WYWA8Dhs: a gateway's recipient check
+    public void Classify_AddressRejectedWithoutAReasonAtRcpt_IsRecipientUnknown(string reply)
+        => AssertKindAtRcptAndNoRelayBlock(reply, SmtpFailureKind.RecipientUnknown);
+
+    [Fact]
+    public void Classify_PostfixRecipientAddressRejectedWithAReason_LeavesItToTheReason()
+    {
+        // vdukhovni/postfix: smtpd_check.c's "Recipient address rejected: <text>" with a policy service's DEFER text.
+        var diagnosis = Classify("450 4.7.1 <bob@example.org>: Recipient address rejected: Service is unavailable", SmtpStage.Rcpt);
+
+        Assert.NotEqual(SmtpFailureKind.RecipientUnknown, diagnosis.Kind);
+    }
+
+    [Theory]
+    [InlineData("550 5.7.1 Unconfigured Sending Domain <demo.example.com>")] // support.sparkpost.com/docs/faq/error-messages-smtp
+    [InlineData("550 Rejected by header based Anti-Spoofing policy: user@example.com")] // Mimecast: community.mimecast.com DOC-1369
+    public void Classify_SenderDomainTheServiceMayNotSendFrom_IsSenderNotAuthorized(string reply)
+        => AssertKindAndRelayBlock(reply, SmtpStage.EndOfData, SmtpFailureKind.SenderNotAuthorized, relayBlock: true);
+
+    [Fact] // kouk/smf-sav:smf-sav.c: the sender-address-verification milter's temporary answer at RCPT.
+    public void Classify_MailboxNotAvailableNowUnderA4xx_IsRecipientVerificationDeferred()
+        => AssertKind("451 4.2.1 Mailbox is not available now, try again later", SmtpStage.Rcpt, SmtpFailureKind.RecipientVerificationDeferred);
+
+    [Fact] // twisted1919/bounce-handler:BounceHandler/rules.php: a relay's bounce quoting the destination's answer.
+    public void Classify_MailboxNamedBeforeIsFull_IsMailboxFull()
+        => AssertKind("551 bounce as<the destination mailbox <bob@example.org> is full> queue as 100.1.ZmxEL.720k.1140313037.bob@example.org",
+            SmtpStage.EndOfData, SmtpFailureKind.MailboxFull);
+
+    [Fact] // nkhorman/spamilter:src/hndlrs.c: the milter's answer for a recipient on its own list.
+    public void Classify_RecipientOnTheServersRefusalList_IsRecipientUnknownNotAClientBlock()
+        => AssertKind("550 5.7.1 Rejecting due to security policy - Recipient has been blacklisted, Please see: "
+            + "http://www.somedomain.com/policy.html#blacklistedrecipient", SmtpStage.Rcpt, SmtpFailureKind.RecipientUnknown);
+
+    [Fact] // inbucket/inbucket:pkg/server/smtp/handler.go: MAIL FROM a domain the server does not accept mail from.
+    public void Classify_UnauthorizedSenderDomainAtMail_IsSenderNotAuthorized()
+        => AssertKind("501 Unauthorized domain", SmtpStage.Mail, SmtpFailureKind.SenderNotAuthorized);
+
+    [Fact] // Exim/exim:doc/doc-docbook/spec.xfpt: an ACL's message for a client that neither encrypted nor used CRAM-MD5.
+    public void Classify_TlsNamedApartFromRequired_IsTlsRequired()
+        => AssertKind("550 TLS encryption or CRAM-MD5 required", SmtpStage.Mail, SmtpFailureKind.TlsRequired);
 }
