@@ -13,6 +13,9 @@ internal static class PostfixRules
 {
     private const string V = "Postfix";
 
+    // The texts dns_strerror gives a lookup that failed for the moment or got no usable answer, not a name that does not exist.
+    private static readonly string[] DnsLookupFailed = ["host not found, try again", "non-recoverable error", "malformed or unexpected name server reply"];
+
     public static IEnumerable<SmtpFailureRule> All =>
     [
         // reject_unverified_recipient: "450 4.1.1 <x>: Recipient address rejected: unverified address: host ... said:
@@ -37,8 +40,13 @@ internal static class PostfixRules
             Confidence = DiagnosisConfidence.Medium, Transience = Transience.ByCodeClass },
         new() { Id = "postfix.host-or-domain-not-found-deferred", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientVerificationDeferred,
             AnyPhrase = ["host or domain name not found", "name service error for name="], CodeClass = 4 },
+        // dns_strerror's TRY_AGAIN, NO_RECOVERY and malformed-reply texts: the lookup itself failed, the domain may well exist.
+        new() { Id = "postfix.name-service-failure", Vendor = V, Tier = RuleTier.Vendor, Kind = ConnectionFailed,
+            AllPhrases = ["name service error for name="], AnyPhrase = DnsLookupFailed, Causes = [HostNotFound],
+            Transience = Transience.Always },
         new() { Id = "postfix.host-or-domain-not-found", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,
-            AnyPhrase = ["host or domain name not found", "name service error for name="], Causes = [RecipientDomainMissing] },
+            AnyPhrase = ["host or domain name not found", "name service error for name="], NotPhrases = DnsLookupFailed,
+            Causes = [RecipientDomainMissing] },
 
         // reject_unauth_destination (554 5.7.1) and defer_unauth_destination (454 4.7.1): a 454 here does not go away by itself.
         new() { Id = "postfix.relay-access-denied", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
