@@ -89,6 +89,14 @@ internal static class PostfixRules
             Remedies = [FixClientSoftware, FixSenderDnsRecords], Confidence = DiagnosisConfidence.Medium, Transience = Transience.ByCodeClass },
         new() { Id = "postfix.improper-pipelining", Vendor = V, Tier = RuleTier.Vendor, Kind = ProtocolError,
             AnyPhrase = ["improper use of smtp command pipelining"] },
+        // smtpd_forbidden_commands (CONNECT, GET, POST, or a command before the greeting): Postfix hangs up with its own words.
+        new() { Id = "postfix.forbidden-command", Vendor = V, Tier = RuleTier.Vendor, Kind = ProtocolError,
+            AnyPhrase = ["i can break rules, too"], Causes = [ClientProtocolViolation], Remedies = [FixClientSoftware],
+            Transience = Transience.Never },
+        // ETRN and the like refused by smtpd_client_restrictions: "503 5.7.0 Error: access denied for unknown[192.0.2.10]".
+        new() { Id = "postfix.client-access-denied", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
+            AnyPhrase = ["error: access denied for"], Causes = [ClientOnBlockList], Remedies = [ContactMailAdministrator, UseProviderRelay],
+            Transience = Transience.ByCodeClass },
         new() { Id = "postfix.timeout-exceeded", Vendor = V, Tier = RuleTier.Vendor, Kind = ConnectionFailed,
             AnyPhrase = ["error: timeout exceeded"], Causes = [ConnectionTimedOut], Remedies = [CheckNetworkAndFirewall, RetryLater],
             Transience = Transience.Always },
