@@ -39,6 +39,9 @@ internal static partial class GenericPhraseRules
         new() { Id = "generic.recipient-count", Tier = RuleTier.Phrase, Kind = RateLimited, Transience = Transience.Always,
             AllPhrases = ["more than"], AnyPhrase = ["rcpts", "recipients"], NotPhrases = ["more than one", "bounce"],
             Causes = [RateLimitExceeded], Remedies = [ReduceSendingRate] },
+        // XCLIENT and XFORWARD are proxy-to-server commands: refused, they say the client used a command it may not use.
+        new() { Id = "generic.xclient-refused", Tier = RuleTier.Phrase, Kind = ProtocolError, Transience = Transience.Never,
+            AnyPhrase = ["xclient", "xforward"], Causes = [ClientProtocolViolation], Remedies = [FixClientSoftware] },
         // An MX is reached on port 25: a connection to it that times out is, first of all, a network that blocks outbound port 25.
         new() { Id = "generic.port-25-timeout", Tier = RuleTier.Phrase, Kind = ConnectionFailed, Transience = Transience.Always,
             AnyPhrase = [":25: connection timed out", ":25: operation timed out", "port 25 timed out", "port 25: connection timed out"],

@@ -309,4 +309,11 @@ public partial class GenericPhraseRulesTests
         Assert.Equal(RecipientUnknown,
             Classify("Host or domain name not found. Name service error for name=example.invalid type=MX: Host not found", SmtpStage.Unknown).Kind);
     }
+
+    [Fact]
+    public void Classify_XclientRefused_IsProtocolError()
+    {
+        // chrj/smtpd: protocol.go, XCLIENT sent to a server that does not take it.
+        Assert.Equal(ProtocolError, Classify("550 XCLIENT not enabled", SmtpStage.Unknown).Kind);
+    }
 }

@@ -93,6 +93,10 @@ internal static class PostfixRules
         new() { Id = "postfix.forbidden-command", Vendor = V, Tier = RuleTier.Vendor, Kind = ProtocolError,
             AnyPhrase = ["i can break rules, too"], Causes = [ClientProtocolViolation], Remedies = [FixClientSoftware],
             Transience = Transience.Never },
+        // XCLIENT and XFORWARD from a client outside smtpd_authorized_xclient_hosts / smtpd_authorized_xforward_hosts.
+        new() { Id = "postfix.xclient-not-authorized", Vendor = V, Tier = RuleTier.Vendor, Kind = ProtocolError,
+            AnyPhrase = ["error: insufficient authorization"], Causes = [ClientProtocolViolation], Remedies = [FixClientSoftware],
+            Transience = Transience.Never },
         // ETRN and the like refused by smtpd_client_restrictions: "503 5.7.0 Error: access denied for unknown[192.0.2.10]".
         new() { Id = "postfix.client-access-denied", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
             AnyPhrase = ["error: access denied for"], Causes = [ClientOnBlockList], Remedies = [ContactMailAdministrator, UseProviderRelay],

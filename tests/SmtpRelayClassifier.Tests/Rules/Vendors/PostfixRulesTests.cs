@@ -28,4 +28,13 @@ public class PostfixRulesTests
 
         Assert.Equal(SmtpFailureKind.ClientBlocked, diagnosis.Kind);
     }
+
+    [Fact]
+    public void Classify_XclientFromAHostNotAuthorizedForIt_IsProtocolError()
+    {
+        // vdukhovni/postfix: src/smtpd/smtpd.c, xclient_cmd and xforward_cmd outside the authorized hosts.
+        var diagnosis = Classifier.Classify("550 5.7.0 Error: insufficient authorization", SmtpFailureContext.ForStage(SmtpStage.Unknown));
+
+        Assert.Equal(SmtpFailureKind.ProtocolError, diagnosis.Kind);
+    }
 }
