@@ -26,9 +26,22 @@ internal static partial class GenericPhraseRules
                 "invalid base64", "already logged in", "already authenticated", "already encrypted", "invalid response", "http request",
                 "line is too long", "already in tls", "already successfully executed", "identity changes", "no recipients specified",
                 "no valid recipients", "should be a fqdn", "fqdn or address literal", "invalid arguments", "support is disabled",
+                "invalid proxy", "proxy protocol", "proxy header",
                 "erreur de syntaxe", "syntaxfehler", "error de sintaxis", "errore di sintassi", "erro de sintaxe", "синтаксическая ошибка", "语法错误"],
             Causes = [ClientProtocolViolation], Remedies = [FixClientSoftware] },
 
+        // The server hung up on a client that sent nothing for too long: a dropped session, even under a 221 or a 421.
+        new() { Id = "generic.idle-disconnect", Tier = RuleTier.Phrase, Kind = ConnectionFailed, Transience = Transience.Always,
+            AnyPhrase = ["idle timeout", "inactive client", "inactivity timeout", "disconnected for inactivity", "idle too long",
+                "idle for too long", "timeout waiting for client input"],
+            Causes = [ConnectionDropped], Remedies = [RetryLater] },
+        // A count of recipients over the server's limit ("550 I don't take more than 20 RCPTs"): a rate, not the recipients themselves.
+        new() { Id = "generic.recipient-count", Tier = RuleTier.Phrase, Kind = RateLimited, Transience = Transience.Always,
+            AllPhrases = ["more than"], AnyPhrase = ["rcpts", "recipients"], NotPhrases = ["more than one", "bounce"],
+            Causes = [RateLimitExceeded], Remedies = [ReduceSendingRate] },
+        // XCLIENT and XFORWARD are proxy-to-server commands: refused, they say the client used a command it may not use.
+        new() { Id = "generic.xclient-refused", Tier = RuleTier.Phrase, Kind = ProtocolError, Transience = Transience.Never,
+            AnyPhrase = ["xclient", "xforward"], Causes = [ClientProtocolViolation], Remedies = [FixClientSoftware] },
         // An MX is reached on port 25: a connection to it that times out is, first of all, a network that blocks outbound port 25.
         new() { Id = "generic.port-25-timeout", Tier = RuleTier.Phrase, Kind = ConnectionFailed, Transience = Transience.Always,
             AnyPhrase = [":25: connection timed out", ":25: operation timed out", "port 25 timed out", "port 25: connection timed out"],
@@ -56,7 +69,7 @@ internal static partial class GenericPhraseRules
                 "not accepting network messages", "insufficient system storage", "insufficient storage", "disk full", "out of disk",
                 "queue file write error", "mail system full", "server busy", "server is busy", "too busy", "resources temporarily",
                 "configuration error", "misconfigured", "loops back to myself",
-                "temporary lookup failure", "temporary failure", "try again later", "try later", "please retry", "load is too high",
+                "temporary lookup failure", "temporary failure", "maildir", "home directory", "try again later", "try later", "please retry", "load is too high",
                 "load too high", "internal failure", "out of memory", "queue unavailable", "database temporary error", "database error",
                 "resource unavailable", "mail transport unavailable", "unable to queue", "database down", "database is down", "database unavailable", "server closing connection", "service indisponible",
                 "dienst nicht verfügbar", "servicio no disponible", "servizio non disponibile", "serviço indisponível", "сервис недоступен", "is busy",

@@ -49,7 +49,7 @@ internal static partial class GenericPhraseRules
             AnyPhrase = ["unable to verify address", "could not verify address", "cannot verify address", "can't verify address",
                 "unable to verify the address", "address could not be verified", "mailbox unavailable", "mailbox temporarily unavailable",
                 "mailbox is temporarily unavailable", "mailbox is not available", "mailbox not available"],
-            NotPhrases = ["sender"], CodeClass = 4, Transience = Transience.Always },
+            NotPhrases = ["sender", "more than", "too many"], CodeClass = 4, Transience = Transience.Always },
 
         new() { Id = "generic.tls-required", Tier = RuleTier.Phrase, Kind = TlsRequired,
             AnyPhrase = ["must issue a starttls command first", "starttls is required", "starttls required", "tls required", "tls is required",

@@ -236,4 +236,84 @@ public partial class GenericPhraseRulesTests
         // albertito/chasquid: internal/smtpsrv/conn.go.
         Assert.Equal(ServiceUnavailable, Classify("451 4.3.0 DKIM signing failed", SmtpStage.EndOfData).Kind);
     }
+
+    [Theory]
+    // dovecot/core: src/lib-smtp/smtp-server-connection.c, the reply of an idle timeout.
+    [InlineData("421 4.4.2 mx.example.org Disconnected for inactivity")]
+    // stalwartlabs/mail-server: crates/smtp/src/inbound/spawn.rs, a session closed for inactivity.
+    [InlineData("221 2.0.0 mx.example.org Disconnecting inactive client.")]
+    public void Classify_ServerThatHungUpOnAnIdleClient_IsConnectionFailedEvenUnderA221(string reply)
+    {
+        var diagnosis = Classify(reply, SmtpStage.Unknown);
+
+        Assert.Equal(ConnectionFailed, diagnosis.Kind);
+        Assert.True(diagnosis.IsTransient);
+    }
+
+    [Fact]
+    public void Classify_RecipientsOverTheServersCount_IsRateLimited()
+    {
+        // Exim/exim: doc/doc-docbook/spec.xfpt, an ACL that caps the recipients of one transaction.
+        Assert.Equal(RateLimited, Classify("452 I don't take more than 50 RCPTs", SmtpStage.Rcpt).Kind);
+    }
+
+    [Fact]
+    public void Classify_BounceToMoreThanOneRecipient_StaysARefusedMessageNotARate()
+    {
+        // sagredo-dev/qmail: the bouncesaying patch, a bounce with several recipients.
+        Assert.Equal(MessageRejected,
+            Classify("550 sorry, I don't accept bounce messages with more than one recipient. Go read RFC2821. (#5.7.1)", SmtpStage.Rcpt).Kind);
+    }
+
+    [Fact]
+    public void Classify_MailboxUnavailableForHavingTakenTooManyMessages_IsARateNotAnUnverifiedRecipient()
+    {
+        // lavabit/magma: src/servers/smtp/smtp.c, the per-account daily receive limit.
+        var diagnosis = Classify("451 MAILBOX UNAVAILABLE - THE ACCOUNT <carol@example.net> IS CONFIGURED NOT TO ACCEPT MORE THAN 500 MESSAGES "
+            + "MESSAGES IN A TWENTY-FOUR HOUR PERIOD - PLEASE TRY AGAIN LATER", SmtpStage.Rcpt);
+
+        Assert.Equal(RateLimited, diagnosis.Kind);
+    }
+
+    [Fact]
+    public void Classify_BrokenProxyProtocolHeader_IsProtocolErrorNotAServerThatIsDown()
+    {
+        // haraka/Haraka: connection.js, a PROXY protocol line the server could not parse.
+        Assert.Equal(ProtocolError, Classify("421 Invalid PROXY format", SmtpStage.Connect).Kind);
+    }
+
+    [Theory]
+    // vdukhovni/postfix: src/local/recipient.c, "cannot access home directory %s: %m".
+    [InlineData("cannot access home directory /var/mail/alice: No such file or directory")]
+    // brunonymous/vpopmail: vdelivermail.c, a local delivery that could not create the mailbox.
+    [InlineData("Auto creation of maildir failed. (#5.9.8)")]
+    public void Classify_LocalDeliveryThatCouldNotReachTheMailStore_IsServiceUnavailable(string reply)
+    {
+        Assert.Equal(ServiceUnavailable, Classify(reply, SmtpStage.Unknown).Kind);
+    }
+
+    [Theory]
+    // vdukhovni/postfix: src/smtp/smtp_addr.c "Host or domain name not found. Name service error for name=%s type=%s: %s",
+    // filled with src/dns/dns_strerror.c's TRY_AGAIN and malformed-reply texts.
+    [InlineData("Host or domain name not found. Name service error for name=mail.example.net type=AAAA: Host not found, try again")]
+    [InlineData("Name service error for name=example.net type=MX: Malformed or unexpected name server reply")]
+    public void Classify_PostfixLookupThatFailedForTheMoment_IsConnectionFailedNotAMissingDomain(string reply)
+    {
+        Assert.Equal(ConnectionFailed, Classify(reply, SmtpStage.Unknown).Kind);
+    }
+
+    [Fact]
+    public void Classify_PostfixNameThatDoesNotExist_StaysAMissingRecipientDomain()
+    {
+        // vdukhovni/postfix: src/smtp/smtp_addr.c with dns_strerror's HOST_NOT_FOUND.
+        Assert.Equal(RecipientUnknown,
+            Classify("Host or domain name not found. Name service error for name=example.invalid type=MX: Host not found", SmtpStage.Unknown).Kind);
+    }
+
+    [Fact]
+    public void Classify_XclientRefused_IsProtocolError()
+    {
+        // chrj/smtpd: protocol.go, XCLIENT sent to a server that does not take it.
+        Assert.Equal(ProtocolError, Classify("550 XCLIENT not enabled", SmtpStage.Unknown).Kind);
+    }
 }

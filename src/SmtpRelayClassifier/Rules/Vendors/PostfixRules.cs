@@ -13,6 +13,9 @@ internal static class PostfixRules
 {
     private const string V = "Postfix";
 
+    // The texts dns_strerror gives a lookup that failed for the moment or got no usable answer, not a name that does not exist.
+    private static readonly string[] DnsLookupFailed = ["host not found, try again", "non-recoverable error", "malformed or unexpected name server reply"];
+
     public static IEnumerable<SmtpFailureRule> All =>
     [
         // reject_unverified_recipient: "450 4.1.1 <x>: Recipient address rejected: unverified address: host ... said:
@@ -37,8 +40,13 @@ internal static class PostfixRules
             Confidence = DiagnosisConfidence.Medium, Transience = Transience.ByCodeClass },
         new() { Id = "postfix.host-or-domain-not-found-deferred", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientVerificationDeferred,
             AnyPhrase = ["host or domain name not found", "name service error for name="], CodeClass = 4 },
+        // dns_strerror's TRY_AGAIN, NO_RECOVERY and malformed-reply texts: the lookup itself failed, the domain may well exist.
+        new() { Id = "postfix.name-service-failure", Vendor = V, Tier = RuleTier.Vendor, Kind = ConnectionFailed,
+            AllPhrases = ["name service error for name="], AnyPhrase = DnsLookupFailed, Causes = [HostNotFound],
+            Transience = Transience.Always },
         new() { Id = "postfix.host-or-domain-not-found", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,
-            AnyPhrase = ["host or domain name not found", "name service error for name="], Causes = [RecipientDomainMissing] },
+            AnyPhrase = ["host or domain name not found", "name service error for name="], NotPhrases = DnsLookupFailed,
+            Causes = [RecipientDomainMissing] },
 
         // reject_unauth_destination (554 5.7.1) and defer_unauth_destination (454 4.7.1): a 454 here does not go away by itself.
         new() { Id = "postfix.relay-access-denied", Vendor = V, Tier = RuleTier.Vendor, Kind = RelayDenied,
@@ -81,6 +89,18 @@ internal static class PostfixRules
             Remedies = [FixClientSoftware, FixSenderDnsRecords], Confidence = DiagnosisConfidence.Medium, Transience = Transience.ByCodeClass },
         new() { Id = "postfix.improper-pipelining", Vendor = V, Tier = RuleTier.Vendor, Kind = ProtocolError,
             AnyPhrase = ["improper use of smtp command pipelining"] },
+        // smtpd_forbidden_commands (CONNECT, GET, POST, or a command before the greeting): Postfix hangs up with its own words.
+        new() { Id = "postfix.forbidden-command", Vendor = V, Tier = RuleTier.Vendor, Kind = ProtocolError,
+            AnyPhrase = ["i can break rules, too"], Causes = [ClientProtocolViolation], Remedies = [FixClientSoftware],
+            Transience = Transience.Never },
+        // XCLIENT and XFORWARD from a client outside smtpd_authorized_xclient_hosts / smtpd_authorized_xforward_hosts.
+        new() { Id = "postfix.xclient-not-authorized", Vendor = V, Tier = RuleTier.Vendor, Kind = ProtocolError,
+            AnyPhrase = ["error: insufficient authorization"], Causes = [ClientProtocolViolation], Remedies = [FixClientSoftware],
+            Transience = Transience.Never },
+        // ETRN and the like refused by smtpd_client_restrictions: "503 5.7.0 Error: access denied for unknown[192.0.2.10]".
+        new() { Id = "postfix.client-access-denied", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
+            AnyPhrase = ["error: access denied for"], Causes = [ClientOnBlockList], Remedies = [ContactMailAdministrator, UseProviderRelay],
+            Transience = Transience.ByCodeClass },
         new() { Id = "postfix.timeout-exceeded", Vendor = V, Tier = RuleTier.Vendor, Kind = ConnectionFailed,
             AnyPhrase = ["error: timeout exceeded"], Causes = [ConnectionTimedOut], Remedies = [CheckNetworkAndFirewall, RetryLater],
             Transience = Transience.Always },

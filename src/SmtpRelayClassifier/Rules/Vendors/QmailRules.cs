@@ -42,5 +42,8 @@ internal static class QmailRules
             Transience = Transience.Never, Summary = "The server refused a message line that ended in a bare LF instead of CRLF." },
         new() { Id = "qmail.qq-temporary-problem", Vendor = V, Tier = RuleTier.Vendor, Kind = ServiceUnavailable,
             AnyPhrase = ["qq temporary problem", "qq timeout", "qq read error", "qq crashed"], Transience = Transience.Always },
+        // qmail-remote's own words for a remote refusal after DATA: the message was refused, whatever the vague #5.3.0 beside it says.
+        new() { Id = "qmail.remote-rejected-message", Vendor = V, Tier = RuleTier.Vendor, Kind = MessageRejected,
+            AnyPhrase = ["mail server permanently rejected message"], Causes = [ContentPolicy], Remedies = [ReviewMessageContent] },
     ];
 }

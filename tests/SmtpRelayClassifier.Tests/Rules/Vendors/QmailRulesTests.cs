@@ -30,4 +30,15 @@ public class QmailRulesTests
         Assert.Equal(SmtpFailureKind.ServiceUnavailable, diagnosis.Kind);
         Assert.Equal("qmail.qq-temporary-problem", diagnosis.RuleId);
     }
+
+    // sagredo-dev/qmail: qmail.c, the words a refusal of the queued message is reported in, in both classes.
+    [Theory]
+    [InlineData("554 mail server permanently rejected message (#5.3.0)", SmtpFailureKind.MessageRejected)]
+    [InlineData("451 mail server temporarily rejected message (#4.3.0)", SmtpFailureKind.ServiceUnavailable)]
+    public void Classify_MailServerThatRejectedTheMessage_IsARefusedMessageOnlyWhenPermanent(string reply, SmtpFailureKind expected)
+    {
+        var diagnosis = Classifier.Classify(reply, SmtpFailureContext.ForStage(SmtpStage.EndOfData));
+
+        Assert.Equal(expected, diagnosis.Kind);
+    }
 }
