@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace SmtpRelayClassifier.Rules;
 
@@ -157,8 +158,10 @@ internal sealed class PhraseTrie
     }
 
     // A line break or tab matches the space of a phrase, and a run of them one space: replies wrap sentences across lines.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Fold(char c) => c < NonAscii ? (c is >= 'A' and <= 'Z' ? c | 0x20 : IsBlank(c) ? ' ' : c) : NonAscii;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsBlank(char c) => c is ' ' or '\r' or '\n' or '\t';
 }
 
