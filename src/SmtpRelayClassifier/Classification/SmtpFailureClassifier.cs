@@ -97,14 +97,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
     /// <summary>Classifies parsed reply text with extra evidence. <paramref name="wholeInput"/> is the source as a string when the caller has one.</summary>
     internal RelayBlockDiagnosis Diagnose(ReadOnlySpan<char> source, in SmtpReply parsed, FailureFacts evidence, string? wholeInput)
     {
-        if (evidence.Code == 0)
-            evidence.Code = parsed.Code;
-        if (evidence.Enhanced.IsEmpty)
-            evidence.Enhanced = parsed.EnhancedStatusCode;
-        if (evidence.Stage == SmtpStage.Unknown)
-            evidence.Stage = parsed.Stage;
-        if (evidence.Source == DiagnosisSource.Unknown)
-            evidence.Source = SourceOf(parsed.Wrappers);
+        TakeParse(ref evidence, parsed);
         evidence.Mailbox ??= parsed.GetMailbox(source);
         if (evidence.Server is null && parsed.HasRemoteHost)
             evidence.Server = parsed.GetRemoteHost(source);
@@ -180,12 +173,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         var parsed = ReplyScanner.Scan(reply);
         var (offset, length) = parsed.Text.GetOffsetAndLength(reply.Length);
         var evidence = FromContext(context);
-        evidence.Code = parsed.Code;
-        evidence.Enhanced = parsed.EnhancedStatusCode;
-        if (evidence.Stage == SmtpStage.Unknown)
-            evidence.Stage = parsed.Stage;
-        if (evidence.Source == DiagnosisSource.Unknown)
-            evidence.Source = SourceOf(parsed.Wrappers);
+        TakeParse(ref evidence, parsed);
         var rule = _rules.EvaluateRule(reply.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
         var causes = CausesFor(rule.Kind, rule.Causes, evidence.Source);
         bool transient = TransientOf(rule, evidence) ?? KindProfiles.For(rule.Kind, evidence.Source).Transient;
@@ -193,6 +181,19 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
     }
 
     internal RuleSet Rules => _rules;
+
+    // What the parse found fills what the caller did not say: the codes, the stage, and the source its wrappers name.
+    private static void TakeParse(ref FailureFacts facts, in SmtpReply parsed)
+    {
+        if (facts.Code == 0)
+            facts.Code = parsed.Code;
+        if (facts.Enhanced.IsEmpty)
+            facts.Enhanced = parsed.EnhancedStatusCode;
+        if (facts.Stage == SmtpStage.Unknown)
+            facts.Stage = parsed.Stage;
+        if (facts.Source == DiagnosisSource.Unknown)
+            facts.Source = SourceOf(parsed.Wrappers);
+    }
 
     // A reply a remote server sent in a bounce means something else for some kinds: their remote profile decides.
     private static bool UsesRemoteProfile(SmtpFailureKind kind, DiagnosisSource source) =>

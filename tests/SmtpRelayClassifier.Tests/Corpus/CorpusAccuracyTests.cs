@@ -32,6 +32,9 @@ public class CorpusAccuracyTests(ITestOutputHelper output)
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Corpus");
     private static readonly string HoldoutFolder = Path.Combine(Folder, "Holdout");
 
+    // The corpus is classified once for the tests that read its figures.
+    private static readonly Lazy<CorpusEvaluation> CorpusRun = new(() => CorpusEvaluation.Run(Directory.EnumerateFiles(Folder, "*.tsv").Order(StringComparer.Ordinal).SelectMany(CorpusReader.Read), SmtpFailureClassifier.Default));
+
     [Fact]
     public void Corpus_EveryLineIsValidAndSourced_AndHoldsNoDuplicate()
     {
@@ -50,7 +53,7 @@ public class CorpusAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void Classifier_OnTheCorpus_StaysAtOrAboveItsMeasuredAccuracy()
     {
-        var evaluation = CorpusEvaluation.Run(Directory.EnumerateFiles(Folder, "*.tsv").Order(StringComparer.Ordinal).SelectMany(CorpusReader.Read), SmtpFailureClassifier.Default);
+        var evaluation = CorpusRun.Value;
 
         using var report = new StringWriter();
         CorpusReport.Write(evaluation, report, misses: false);
@@ -81,7 +84,7 @@ public class CorpusAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void Classifier_OnTheCorpus_ConfidenceLevelsAreCalibrated()
     {
-        var evaluation = CorpusEvaluation.Run(Directory.EnumerateFiles(Folder, "*.tsv").Order(StringComparer.Ordinal).SelectMany(CorpusReader.Read), SmtpFailureClassifier.Default);
+        var evaluation = CorpusRun.Value;
         var byLevel = evaluation.Results.GroupBy(r => r.Diagnosis.Confidence).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var (level, results) in byLevel.OrderByDescending(p => p.Key))
             output.WriteLine($"{level}: {results.Count} replies, {CorpusEvaluation.Share(results, r => r.IsHit):P1} right");
