@@ -11,7 +11,7 @@ using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Scanning;
 
-public class BounceReaderTests
+public partial class BounceReaderTests
 {
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "Bounces", name);
 
@@ -39,7 +39,7 @@ public class BounceReaderTests
     {
         await using var stream = File.OpenRead(Fixture("exim-relay-denied.eml"));
 
-        var failures = await new BounceReader(options: new MailLogReaderOptions { RedactAddresses = false }).ReadMessageAsync(stream);
+        var failures = await new BounceReader(options: new MailLogReaderOptions { ShowFullAddresses = true }).ReadMessageAsync(stream);
 
         var failure = Assert.Single(failures);
         Assert.False(failure.IsDeliveryStatusReport);
