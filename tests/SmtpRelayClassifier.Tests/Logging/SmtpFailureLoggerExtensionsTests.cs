@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using MailKit.Net.Smtp;
@@ -297,5 +298,29 @@ public class SmtpFailureLoggerExtensionsTests
         Assert.Equal(ids.Length, ids.Select(i => i.Name).Distinct().Count());
         Assert.All(ids, id => Assert.InRange(id.Id, 1000, 1399));
         Assert.All(ids, id => Assert.StartsWith("Smtp", id.Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EventIdsAndMetrics_AreEachInTheReadmesLoggingSection()
+    {
+        string readme = File.ReadAllText(ReadmePath());
+        string logging = readme[readme.IndexOf("## Logging", StringComparison.Ordinal)..readme.IndexOf("## Performance", StringComparison.Ordinal)];
+
+        foreach (var id in typeof(SmtpFailureEventIds).GetFields().Select(f => (EventId)f.GetValue(null)!))
+            Assert.Contains($"| {id.Id} | `{id.Name}` |", logging, StringComparison.Ordinal);
+        Assert.Contains($"`{SmtpFailureMetrics.DiagnosesCounterName}`", logging, StringComparison.Ordinal);
+        Assert.Contains($"`{SmtpFailureMetrics.MeterName}`", logging, StringComparison.Ordinal);
+    }
+
+    private static string ReadmePath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "README.md");
+            if (File.Exists(candidate) && Directory.Exists(Path.Combine(dir.FullName, "src", "SmtpRelayClassifier")))
+                return candidate;
+        }
+
+        throw new FileNotFoundException("README.md was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using SmtpRelayClassifier.Scanning;
@@ -31,12 +30,9 @@ public partial class BounceReaderTests
     [Fact]
     public async Task Mbox_WithLogger_LogsTheMessageReadPastWithItsNumberAndReason()
     {
-        var mbox = new StringBuilder();
-        for (int i = 0; i < 5; i++)
-            mbox.Append(i == 3 ? "From MAILER-DAEMON Sat Nov 28 09:00:00 2026\nthis line is no header\n\nbody\n\n" : TextBounce(i));
         var logger = new FakeLogger();
 
-        await ReadMboxAsync(new BounceReader(logger: logger), new MemoryStream(Encoding.ASCII.GetBytes(mbox.ToString())));
+        await ReadMboxAsync(new BounceReader(logger: logger), MboxWithUnreadable(count: 5, unreadable: 3));
 
         var skipped = Assert.Single(logger.Entries, e => e.EventId == SmtpFailureEventIds.BounceSkipped);
         Assert.Equal(LogLevel.Information, skipped.Level);
