@@ -1,14 +1,14 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using SmtpRelayClassifier.Cli;
 using SmtpRelayClassifier.Tests.Data;
+using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Model;
@@ -23,11 +23,7 @@ public class RelayBlockDiagnosisJsonTests
     private const string PostfixRelayDenied = "554 5.7.1 <bob@example.org>: Relay access denied";
 
     // Microsoft KB 290842, French edition: the Outlook dialog of a relay block.
-    private const string FrenchDialog =
-        "Impossible d'envoyer le message car l'un des destinataires a été refusé par le serveur. " +
-        "L'adresse de messagerie refusée était '<personne@exemple.com>'. Objet : '<Test>', Compte : '<Test>', " +
-        "Serveur : '<smtp.exemple.com>', Protocole : SMTP, Réponse du serveur : '550 <personne@exemple.com>... Relais refusé', " +
-        "Port : 25, Sécurisé (SSL) : Non, Erreur du serveur : 550, Numéro d'erreur : 0x800CCC79";
+    private const string FrenchDialog = KbExample.FrenchDialog;
 
     private static readonly SmtpFailureClassifier Classifier = SmtpFailureClassifier.Default;
 
@@ -100,7 +96,7 @@ public class RelayBlockDiagnosisJsonTests
     [Fact]
     public async Task RoundTrip_ConnectionRefused_KeepsServerPortAndErrorTypeAndLeavesOutTheAbsentFields()
     {
-        int port = ClosedPort();
+        int port = LoopbackPort.Closed();
         using var client = new SmtpClient { Timeout = 5000 };
         var e = await Assert.ThrowsAnyAsync<Exception>(() => client.ConnectAsync("127.0.0.1", port, SecureSocketOptions.None));
         var d = Classifier.Classify(e, new SmtpFailureContext { Server = "127.0.0.1", Port = port });
@@ -244,13 +240,4 @@ public class RelayBlockDiagnosisJsonTests
 
     private static RelayBlockDiagnosis RoundTrip(RelayBlockDiagnosis d) =>
         JsonSerializer.Deserialize<RelayBlockDiagnosis>(JsonSerializer.Serialize(d))!;
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
