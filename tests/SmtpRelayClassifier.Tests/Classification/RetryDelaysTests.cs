@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using MailKit.Net.Smtp;
-using MimeKit;
+using SmtpRelayClassifier.Tests.Classification.Inputs;
 using SmtpRelayClassifier.Tests.Infrastructure;
 using Xunit;
 
@@ -93,20 +93,13 @@ public class RetryDelaysTests
     [Fact]
     public async Task Classify_MailKitGreylistingRefusal_CarriesTheServersDelay()
     {
-        // Postgrey with --greylist-text "Greylisted for %s seconds", answered by a scripted server to MailKit's RCPT TO.
-        await using var server = new ScriptedSmtpServer(new SmtpScript { Rcpt = a => $"450 4.2.0 <{a}>: Recipient address rejected: Greylisted for 300 seconds" });
-        using var client = new SmtpClient { Timeout = 5000 };
-        await client.ConnectAsync("127.0.0.1", server.Port, MailKit.Security.SecureSocketOptions.None);
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse("alice@example.com"));
-        message.To.Add(MailboxAddress.Parse("bob@example.org"));
-        message.Body = new TextPart("plain") { Text = "Hello" };
+        // Postgrey with --greylist-text "Greylisted for %s seconds" (github.com/schweikert/postgrey/issues/86), answered to MailKit's RCPT TO.
+        var e = await MailKitExceptionTests.SendAndCatchAsync(new SmtpScript { Rcpt = a => $"450 4.2.0 <{a}>: Recipient address rejected: Greylisted for 300 seconds" });
 
-        var e = await Assert.ThrowsAsync<SmtpCommandException>(() => client.SendAsync(message));
-        var d = Classifier.Classify(e);
-
+        var d = Classifier.Classify(Assert.IsType<SmtpCommandException>(e));
         Assert.Equal(SmtpFailureKind.RateLimited, d.Kind);
         Assert.Equal(TimeSpan.FromSeconds(300), d.RetryAfter);
+        Assert.Equal("300 seconds", e.Message[d.Evidence.RetryAfterRange]);
         Assert.Equal(RecipientAction.RetryLater, d.RecipientAction);
     }
 }
