@@ -109,6 +109,7 @@ public sealed record RelayBlockDiagnosis
     public bool Equals(RelayBlockDiagnosis? other) =>
         ReferenceEquals(this, other) || (other is not null &&
             Kind == other.Kind && IsRelayBlock == other.IsRelayBlock && IsTransient == other.IsTransient && Stage == other.Stage &&
+            RecipientAction == other.RecipientAction && RetryAfter == other.RetryAfter &&
             ReplyCode == other.ReplyCode && EnhancedStatusCode == other.EnhancedStatusCode &&
             string.Equals(Mailbox, other.Mailbox, StringComparison.Ordinal) && string.Equals(ReplyText, other.ReplyText, StringComparison.Ordinal) &&
             SameItems(Causes, other.Causes) && SameItems(Remedies, other.Remedies) &&
@@ -123,6 +124,7 @@ public sealed record RelayBlockDiagnosis
     {
         var hash = default(HashCode);
         hash.Add(Kind);
+        hash.Add(RecipientAction);
         hash.Add(Stage);
         hash.Add(ReplyCode);
         hash.Add(EnhancedStatusCode);
