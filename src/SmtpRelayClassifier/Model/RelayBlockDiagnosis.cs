@@ -32,6 +32,22 @@ public sealed record RelayBlockDiagnosis
     /// <summary>True when sending the same thing again later, unchanged, can succeed.</summary>
     public bool IsTransient { get; init; }
 
+    /// <summary>
+    /// What to do with the recipient: suppress the address, retry later, retry from another IP or relay, fix the sending
+    /// side's set-up, review the content, nothing, or review by hand; decided from the kind, the transience, the source and
+    /// the most likely cause (the README's table "What to do with the recipient"). A relay denial is never
+    /// <see cref="RecipientAction.Suppress"/>.
+    /// </summary>
+    public RecipientAction RecipientAction { get; init; }
+
+    /// <summary>
+    /// How long to wait before sending again, for a transient failure; null for a permanent one. The delay the server named
+    /// ("try again in 5 minutes", "Greylisted for 300 seconds", at most 7 days) when it named one, and
+    /// <see cref="DiagnosisEvidence.RetryAfterRange"/> then says where it stands; otherwise the default of the kind (the
+    /// README's table "Retry after"), and that range is empty.
+    /// </summary>
+    public System.TimeSpan? RetryAfter { get; init; }
+
     /// <summary>The step of the session that failed.</summary>
     public SmtpStage Stage { get; init; }
 
@@ -93,6 +109,7 @@ public sealed record RelayBlockDiagnosis
     public bool Equals(RelayBlockDiagnosis? other) =>
         ReferenceEquals(this, other) || (other is not null &&
             Kind == other.Kind && IsRelayBlock == other.IsRelayBlock && IsTransient == other.IsTransient && Stage == other.Stage &&
+            RecipientAction == other.RecipientAction && RetryAfter == other.RetryAfter &&
             ReplyCode == other.ReplyCode && EnhancedStatusCode == other.EnhancedStatusCode &&
             string.Equals(Mailbox, other.Mailbox, StringComparison.Ordinal) && string.Equals(ReplyText, other.ReplyText, StringComparison.Ordinal) &&
             SameItems(Causes, other.Causes) && SameItems(Remedies, other.Remedies) &&
@@ -107,6 +124,7 @@ public sealed record RelayBlockDiagnosis
     {
         var hash = default(HashCode);
         hash.Add(Kind);
+        hash.Add(RecipientAction);
         hash.Add(Stage);
         hash.Add(ReplyCode);
         hash.Add(EnhancedStatusCode);

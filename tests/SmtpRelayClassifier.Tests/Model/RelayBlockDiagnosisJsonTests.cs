@@ -59,6 +59,35 @@ public class RelayBlockDiagnosisJsonTests
     }
 
     [Fact]
+    public void RoundTrip_GreylistingWithTheServersDelay_KeepsTheActionTheDelayAndWhereItStands()
+    {
+        // Postgrey with --greylist-text "Greylisted for %s seconds" (github.com/schweikert/postgrey/issues/86).
+        var d = Classifier.Classify("450 4.2.0 <ppl@nayarit.be>: Recipient address rejected: Greylisted for 300 seconds", SmtpStage.Rcpt);
+
+        string json = JsonSerializer.Serialize(d);
+        var back = JsonSerializer.Deserialize<RelayBlockDiagnosis>(json)!;
+
+        Assert.Contains("\"recipientAction\":\"RetryLater\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"retryAfterSeconds\":300", json, StringComparison.Ordinal);
+        Assert.Contains("\"retryAfterOffset\":", json, StringComparison.Ordinal);
+        Assert.Equal(d, back);
+        Assert.Equal(TimeSpan.FromSeconds(300), back.RetryAfter);
+        Assert.Equal(d.Evidence.RetryAfterRange, back.Evidence.RetryAfterRange);
+    }
+
+    [Fact]
+    public void RoundTrip_PermanentFailure_LeavesOutTheRetryDelay()
+    {
+        var d = Classifier.Classify(PostfixRelayDenied, SmtpStage.Rcpt);
+
+        string json = JsonSerializer.Serialize(d);
+
+        Assert.DoesNotContain("retryAfter", json, StringComparison.Ordinal);
+        Assert.Contains("\"recipientAction\":\"FixSenderConfiguration\"", json, StringComparison.Ordinal);
+        Assert.Null(JsonSerializer.Deserialize<RelayBlockDiagnosis>(json)!.RetryAfter);
+    }
+
+    [Fact]
     public void RoundTrip_OutlookHResult0x800CCC79_KeepsTheNumberAndItsNameFromTheTable()
     {
         var d = Classifier.ClassifyHResult(0x800CCC79u);

@@ -64,7 +64,7 @@ public class RelayBlockDiagnosisTests
                 missed.Add(property.Name);
         }
 
-        Assert.Equal(20, properties.Length);
+        Assert.Equal(22, properties.Length);
         Assert.Empty(missed);
     }
 
@@ -101,6 +101,8 @@ public class RelayBlockDiagnosisTests
             return value + "x";
         if (type == typeof(int?))
             return ((int?)value ?? 0) + 1;
+        if (type == typeof(TimeSpan?))
+            return ((TimeSpan?)value ?? TimeSpan.Zero) + TimeSpan.FromSeconds(1);
         if (type == typeof(EnhancedStatusCode?))
             return value is EnhancedStatusCode { Class: 4 } ? new EnhancedStatusCode(5, 7, 1) : new EnhancedStatusCode(4, 4, 1);
         if (type == typeof(OutlookHResult?))

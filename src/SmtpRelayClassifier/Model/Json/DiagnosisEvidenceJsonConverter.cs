@@ -8,7 +8,7 @@ namespace SmtpRelayClassifier;
 /// <summary>
 /// Writes a <see cref="DiagnosisEvidence"/> as a JSON object and reads it back: enums as their names, each range as an
 /// offset and a length (<c>phraseOffset</c>/<c>phraseLength</c>, <c>replyCodeOffset</c>/<c>replyCodeLength</c>,
-/// <c>enhancedCodeOffset</c>/<c>enhancedCodeLength</c>, left out for the default range), absent values left out.
+/// <c>enhancedCodeOffset</c>/<c>enhancedCodeLength</c>, <c>retryAfterOffset</c>/<c>retryAfterLength</c>, left out for the default range), absent values left out.
 /// Unknown properties are skipped. Thread-safe.
 /// </summary>
 internal sealed class DiagnosisEvidenceJsonConverter : JsonConverter<DiagnosisEvidence>
@@ -32,6 +32,8 @@ internal sealed class DiagnosisEvidenceJsonConverter : JsonConverter<DiagnosisEv
         JsonEncodedText.Encode("replyCodeLength"),
         JsonEncodedText.Encode("enhancedCodeOffset"),
         JsonEncodedText.Encode("enhancedCodeLength"),
+        JsonEncodedText.Encode("retryAfterOffset"),
+        JsonEncodedText.Encode("retryAfterLength"),
     ];
 
     /// <inheritdoc />
@@ -62,6 +64,7 @@ internal sealed class DiagnosisEvidenceJsonConverter : JsonConverter<DiagnosisEv
             JsonEnumNames<EvidenceStrength>.Write(writer, Names[10], e.ContradictingStrength);
         WriteRange(writer, Names[11], Names[12], e.ReplyCodeRange);
         WriteRange(writer, Names[13], Names[14], e.EnhancedCodeRange);
+        WriteRange(writer, Names[15], Names[16], e.RetryAfterRange);
         writer.WriteEndObject();
     }
 
@@ -71,7 +74,7 @@ internal sealed class DiagnosisEvidenceJsonConverter : JsonConverter<DiagnosisEv
     {
         JsonRead.StartObject(ref reader, "The property 'evidence'");
         var e = default(DiagnosisEvidence);
-        int phraseOffset = 0, phraseLength = 0, replyOffset = 0, replyLength = 0, enhancedOffset = 0, enhancedLength = 0;
+        int phraseOffset = 0, phraseLength = 0, replyOffset = 0, replyLength = 0, enhancedOffset = 0, enhancedLength = 0, retryOffset = 0, retryLength = 0;
         while (true)
         {
             JsonRead.Next(ref reader, "evidence");
@@ -107,7 +110,9 @@ internal sealed class DiagnosisEvidenceJsonConverter : JsonConverter<DiagnosisEv
                 case 11: replyOffset = JsonRead.Offset(ref reader, name); break;
                 case 12: replyLength = JsonRead.Offset(ref reader, name); break;
                 case 13: enhancedOffset = JsonRead.Offset(ref reader, name); break;
-                default: enhancedLength = JsonRead.Offset(ref reader, name); break;
+                case 14: enhancedLength = JsonRead.Offset(ref reader, name); break;
+                case 15: retryOffset = JsonRead.Offset(ref reader, name); break;
+                default: retryLength = JsonRead.Offset(ref reader, name); break;
             }
         }
 
@@ -116,6 +121,7 @@ internal sealed class DiagnosisEvidenceJsonConverter : JsonConverter<DiagnosisEv
             PhraseRange = ToRange(phraseOffset, phraseLength, "phraseLength"),
             ReplyCodeRange = ToRange(replyOffset, replyLength, "replyCodeLength"),
             EnhancedCodeRange = ToRange(enhancedOffset, enhancedLength, "enhancedCodeLength"),
+            RetryAfterRange = ToRange(retryOffset, retryLength, "retryAfterLength"),
         };
     }
 

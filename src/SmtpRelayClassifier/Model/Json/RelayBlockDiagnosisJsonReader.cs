@@ -30,6 +30,8 @@ internal static class RelayBlockDiagnosisJsonReader
         IReadOnlyList<FailureRemedy> remedies = [];
         var responsible = ResponsibleParty.Unknown;
         var source = DiagnosisSource.Unknown;
+        var action = RecipientAction.Review;
+        TimeSpan? retryAfter = null;
 
         while (true)
         {
@@ -67,6 +69,8 @@ internal static class RelayBlockDiagnosisJsonReader
                 case F.Port: port = JsonRead.Int32OrNull(ref reader, name); break;
                 case F.ErrorType: errorType = JsonRead.StringOrNull(ref reader, name); break;
                 case F.ReplyText: replyText = JsonRead.StringOrNull(ref reader, name); break;
+                case F.RecipientAction: action = JsonEnumNames<RecipientAction>.Read(ref reader, name); break;
+                case F.RetryAfterSeconds: retryAfter = isNull ? null : Seconds(ref reader, name); break;
                 default: summary = JsonRead.String(ref reader, name); break;
             }
         }
@@ -76,6 +80,8 @@ internal static class RelayBlockDiagnosisJsonReader
             Kind = kind ?? throw Missing(F.Kind),
             IsRelayBlock = isRelayBlock,
             IsTransient = isTransient,
+            RecipientAction = action,
+            RetryAfter = retryAfter,
             Stage = stage,
             ReplyCode = replyCode,
             EnhancedStatusCode = enhanced,
@@ -112,6 +118,11 @@ internal static class RelayBlockDiagnosisJsonReader
             values.Add(JsonEnumNames<T>.Read(ref reader, property));
         }
     }
+
+    private static TimeSpan Seconds(ref Utf8JsonReader reader, string property) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double seconds) && seconds >= 0 && seconds <= TimeSpan.MaxValue.TotalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw JsonRead.Invalid(property, "a number of seconds from 0", reader.TokenType);
 
     private static JsonException Missing(int index) =>
         new($"The required property '{F.All[index].Value}' of a RelayBlockDiagnosis is missing.");

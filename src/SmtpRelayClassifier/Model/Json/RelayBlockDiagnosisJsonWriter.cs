@@ -7,7 +7,7 @@ namespace SmtpRelayClassifier;
 /// <summary>
 /// Writes a diagnosis's properties with pre-encoded names and enum names, codes formatted on the stack: no reflection
 /// and no allocation of its own. <c>replyCode</c> and <c>enhancedStatusCode</c> are written as null when absent, the
-/// other absent values are left out. Thread-safe.
+/// other absent values are left out; <c>retryAfterSeconds</c> is <see cref="RelayBlockDiagnosis.RetryAfter"/> in seconds. Thread-safe.
 /// </summary>
 internal static class RelayBlockDiagnosisJsonWriter
 {
@@ -60,6 +60,9 @@ internal static class RelayBlockDiagnosisJsonWriter
         if (d.ReplyText is not null)
             writer.WriteString(names[F.ReplyText], d.ReplyText);
         writer.WriteString(names[F.Summary], d.Summary);
+        JsonEnumNames<RecipientAction>.Write(writer, names[F.RecipientAction], d.RecipientAction);
+        if (d.RetryAfter is { } retryAfter)
+            writer.WriteNumber(names[F.RetryAfterSeconds], retryAfter.TotalSeconds);
     }
 }
 #endif

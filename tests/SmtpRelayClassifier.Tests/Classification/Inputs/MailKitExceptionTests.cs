@@ -366,7 +366,7 @@ public class MailKitExceptionTests
         return message;
     }
 
-    private static async Task<Exception> SendAndCatchAsync(SmtpScript script)
+    internal static async Task<Exception> SendAndCatchAsync(SmtpScript script)
     {
         await using var server = new ScriptedSmtpServer(script);
         using var client = new SmtpClient { Timeout = 5000 };
