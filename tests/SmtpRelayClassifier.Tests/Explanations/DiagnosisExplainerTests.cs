@@ -308,6 +308,20 @@ public class DiagnosisExplainerTests
     }
 
     [Fact]
+    public void Explain_Outlook421Number_WaitingHelpsAndTheRetryIsNotContradicted()
+    {
+        // IXP_E_SMTP_421_NOT_AVAILABLE (imnxport.h): Outlook's number for a 421 reply.
+        var d = SmtpFailureClassifier.Default.Classify(OutlookHResult.FromValue(0x800CCC67u));
+        var fr = DiagnosisExplainer.LanguagePacks.Single(p => p.Code == "fr");
+
+        var e = d.Explain(CultureInfo.GetCultureInfo("fr"));
+
+        Assert.True(d.IsTransient);
+        Assert.Equal(fr.Outcomes.WaitingHelps, e.Waiting);
+        Assert.Contains(fr.Remedies[FailureRemedy.RetryLater], e.Remedies);
+    }
+
+    [Fact]
     public void Explain_RemoteRelayDenied_DoesNotBlameTheUser()
     {
         // Postfix bounce (DSN "Diagnostic-Code") when the recipient domain's MX does not serve that domain.
