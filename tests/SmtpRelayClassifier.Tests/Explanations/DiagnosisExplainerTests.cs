@@ -217,10 +217,7 @@ public class DiagnosisExplainerTests
     }
 
     [Theory]
-    [InlineData("en")]
-    [InlineData("fr")]
-    [InlineData("de")]
-    [InlineData("es")]
+    [MemberData(nameof(Languages))]
     public void Explain_NonSmtpException_IsNotCalledARefusedMessage(string language)
     {
         var pack = DiagnosisExplainer.LanguagePacks.Single(p => p.Code == language);
@@ -237,18 +234,11 @@ public class DiagnosisExplainerTests
     }
 
     [Theory]
-    [InlineData("en")]
-    [InlineData("fr")]
-    [InlineData("de")]
-    [InlineData("es")]
+    [MemberData(nameof(Languages))]
     public void Explain_Greylisting_SaysNotAcceptedForNowAndRetried_NotYouMustAct(string language)
     {
         // Postgrey's reply (postgrey 1.37, the default --greylist-text).
-        var d = SmtpFailureClassifier.Default.Classify("450 4.2.0 <bob@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html",
-            SmtpFailureContext.ForStage(SmtpStage.Rcpt));
-        var pack = DiagnosisExplainer.LanguagePacks.Single(p => p.Code == language);
-
-        var e = d.Explain(CultureInfo.GetCultureInfo(language));
+        var (d, pack, e) = ExplainAtRcpt("450 4.2.0 <bob@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html", language);
 
         Assert.True(d.IsTransient);
         Assert.StartsWith(pack.Remedies[FailureRemedy.NoActionNeeded], e.Remedies[0], StringComparison.Ordinal);
@@ -258,18 +248,11 @@ public class DiagnosisExplainerTests
     }
 
     [Theory]
-    [InlineData("en")]
-    [InlineData("fr")]
-    [InlineData("de")]
-    [InlineData("es")]
+    [MemberData(nameof(Languages))]
     public void Explain_BlockList_KeepsTheRemovalRequestForTheAdministrator(string language)
     {
         // Spamhaus's reply text as Postfix quotes it (Spamhaus, "DNSBL usage", the SBL/XBL/PBL 554 text).
-        var d = SmtpFailureClassifier.Default.Classify("554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1",
-            SmtpFailureContext.ForStage(SmtpStage.Rcpt));
-        var pack = DiagnosisExplainer.LanguagePacks.Single(p => p.Code == language);
-
-        var e = d.Explain(CultureInfo.GetCultureInfo(language));
+        var (d, pack, e) = ExplainAtRcpt("554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1", language);
 
         Assert.Equal(SmtpFailureKind.ClientBlocked, d.Kind);
         Assert.DoesNotContain(pack.Remedies[FailureRemedy.RequestBlockListRemoval], e.UserMessage, StringComparison.Ordinal);
@@ -356,6 +339,12 @@ public class DiagnosisExplainerTests
     {
         Assert.Equal("Relais refusé", DiagnosisExplainer.KindName(SmtpFailureKind.RelayDenied, CultureInfo.GetCultureInfo("fr")));
         Assert.Throws<ArgumentOutOfRangeException>(() => DiagnosisExplainer.KindName((SmtpFailureKind)999));
+    }
+
+    private static (RelayBlockDiagnosis Diagnosis, LanguagePack Pack, DiagnosisExplanation Explanation) ExplainAtRcpt(string reply, string language)
+    {
+        var d = SmtpFailureClassifier.Default.Classify(reply, SmtpFailureContext.ForStage(SmtpStage.Rcpt));
+        return (d, DiagnosisExplainer.LanguagePacks.Single(p => p.Code == language), d.Explain(CultureInfo.GetCultureInfo(language)));
     }
 
     [Fact]
