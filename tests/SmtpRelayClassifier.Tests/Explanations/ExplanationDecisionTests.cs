@@ -156,7 +156,7 @@ public class ExplanationDecisionTests
     }
 
     [Fact]
-    public void Decide_TransientRemoteBounce_IsRetriedAutomatically_AndOtherStepsWaitForPersistence()
+    public void Decide_DeferredRecipientCheck_IsRetriedAutomatically_AndOtherStepsWaitForPersistence()
     {
         var d = Diagnosis(SmtpFailureKind.RecipientVerificationDeferred, DiagnosisSource.SubmissionSession) with { IsTransient = true };
 
