@@ -10,6 +10,9 @@ namespace SmtpRelayClassifier;
 /// a log line or a bounce, the line or the diagnostic text). The default value means that no rule weighed the reply
 /// (an exception's type or an Outlook error number decided). An immutable value; thread-safe.
 /// </summary>
+#if NET
+[System.Text.Json.Serialization.JsonConverter(typeof(DiagnosisEvidenceJsonConverter))]
+#endif
 public readonly record struct DiagnosisEvidence
 {
     /// <summary>How strong the deciding evidence is.</summary>

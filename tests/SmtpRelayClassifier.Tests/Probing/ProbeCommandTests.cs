@@ -90,12 +90,7 @@ public class ProbeCommandTests
     [Fact]
     public void Probe_NoPortAnswering_Exits4()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-
-        var (exit, verdict) = Probe(port);
+        var (exit, verdict) = Probe(LoopbackPort.Closed());
 
         Assert.Equal("Unreachable", verdict);
         Assert.Equal(4, exit);
