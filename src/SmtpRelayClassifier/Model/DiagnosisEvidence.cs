@@ -19,7 +19,11 @@ public readonly record struct DiagnosisEvidence
     public string? Phrase { get; init; }
 
     /// <summary>Where <see cref="Phrase"/> stands in the classified text; an empty range at 0 when there is no phrase or it was not located.</summary>
+#if NET
     public Range PhraseRange { get; init; }
+#else
+    internal Range PhraseRange { get; init; }
+#endif
 
     /// <summary>True when the basic reply code took part in the decision.</summary>
     public bool UsedReplyCode { get; init; }
@@ -43,8 +47,16 @@ public readonly record struct DiagnosisEvidence
     public EvidenceStrength ContradictingStrength { get; init; }
 
     /// <summary>Where the reply code stands in the classified text, when the parser gives it; the default range otherwise.</summary>
+#if NET
     public Range ReplyCodeRange { get; init; }
+#else
+    internal Range ReplyCodeRange { get; init; }
+#endif
 
     /// <summary>Where the enhanced status code stands in the classified text, when the parser gives it; the default range otherwise.</summary>
+#if NET
     public Range EnhancedCodeRange { get; init; }
+#else
+    internal Range EnhancedCodeRange { get; init; }
+#endif
 }

@@ -81,8 +81,7 @@ internal sealed class PhraseTrie
     public bool StartsWith(int folded) => _root[Math.Min(folded, NonAscii)] >= 0;
 
     /// <summary>Walks the text from its start and reports each phrase that ends along the way, with its length.</summary>
-    public void Match<TSink>(ReadOnlySpan<char> text, ref TSink sink)
-        where TSink : struct, IPhraseSink, allows ref struct
+    public void Match(ReadOnlySpan<char> text, ref RuleSet.Sink sink)
     {
         if (text.IsEmpty)
             return;
@@ -100,8 +99,7 @@ internal sealed class PhraseTrie
         Walk(text, _root[first], ref sink);
     }
 
-    private void Walk<TSink>(ReadOnlySpan<char> text, int node, ref TSink sink)
-        where TSink : struct, IPhraseSink, allows ref struct
+    private void Walk(ReadOnlySpan<char> text, int node, ref RuleSet.Sink sink)
     {
         bool stayed = false;
         for (int i = 1; node >= 0; i++)
@@ -163,11 +161,4 @@ internal sealed class PhraseTrie
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsBlank(char c) => c is ' ' or '\r' or '\n' or '\t';
-}
-
-/// <summary>Receives the phrases a trie walk finds.</summary>
-internal interface IPhraseSink
-{
-    /// <summary>A phrase with this id ends after <paramref name="length"/> characters of the text.</summary>
-    void Found(int id, int length);
 }
