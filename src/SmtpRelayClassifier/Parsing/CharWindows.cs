@@ -93,7 +93,7 @@ internal ref struct CharWindows<T>
         if (_form == Form.Chars)
             return true;
         var bytes = MemoryMarshal.AsBytes(_s);
-        if (System.Text.Ascii.IsValid(bytes[from..to]))
+        if (!bytes[from..to].ContainsAnyExceptInRange((byte)0, (byte)0x7F))
             return true;
         if (_form == Form.Unknown)
             _form = Utf8.IsValid(bytes) ? Form.Utf8 : Form.Latin1;
