@@ -36,7 +36,7 @@ internal static class ScanCommand
         if (InputFiles.Collect(options.Arguments, stderr) is not { } inputs)
             return Program.UsageError;
 
-        var readerOptions = new MailLogReaderOptions { RedactAddresses = !options.ShowAddresses };
+        var readerOptions = new MailLogReaderOptions { ShowFullAddresses = options.ShowAddresses };
         var summary = new ScanSummary();
         using var json = options.Json ? new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }) : null;
         bool showProgress = !Console.IsOutputRedirected && !Console.IsErrorRedirected && output is not MemoryStream;

@@ -113,20 +113,31 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         // Where the codes the decision read stand, when they are the parser's (a caller's own code has no position in the text).
         var codeRange = evidence.Code == parsed.Code ? parsed.CodeRange : default;
         var enhancedRange = evidence.Enhanced == parsed.EnhancedStatusCode ? parsed.EnhancedCodeRange : default;
-        return Build(decision, evidence, at < 0 ? default : new Range(offset + at, offset + at + decision.Phrase!.Length), codeRange, enhancedRange);
+        // A permanent failure has no wait: its text is not scanned for one.
+        TimeSpan? said = null;
+        Range saidRange = default;
+        if (IsTransient(decision.Rule, evidence) && RetryDelayScanner.TryFind(text, out var delay, out var delayRange))
+            (said, saidRange) = (delay, new Range(offset + delayRange.Start.Value, offset + delayRange.End.Value));
+        return Build(decision, evidence, at < 0 ? default : new Range(offset + at, offset + at + decision.Phrase!.Length), codeRange, enhancedRange, said, saidRange);
     }
 
-    /// <summary>Builds the diagnosis for a decision made by the rule set; the ranges say where its phrase and codes stand.</summary>
-    internal static RelayBlockDiagnosis Build(in RuleDecision decision, in FailureFacts evidence, Range phraseRange = default, Range codeRange = default, Range enhancedRange = default)
+    /// <summary>
+    /// Builds the diagnosis for a decision made by the rule set; the ranges say where its phrase and codes stand, and
+    /// <paramref name="said"/> is the delay the text named, standing at <paramref name="saidRange"/>.
+    /// </summary>
+    internal static RelayBlockDiagnosis Build(
+        in RuleDecision decision, in FailureFacts evidence, Range phraseRange = default, Range codeRange = default, Range enhancedRange = default,
+        TimeSpan? said = null, Range saidRange = default)
     {
         var rule = decision.Rule;
         var verdict = new Verdict(rule.Id, rule.Kind, decision.Confidence, TransientOf(rule, evidence),
             rule.Causes, rule.Remedies, rule.Responsible, rule.Summary);
-        return Build(verdict, evidence, EvidenceOf(decision, phraseRange) with { ReplyCodeRange = codeRange, EnhancedCodeRange = enhancedRange });
+        var weighed = EvidenceOf(decision, phraseRange) with { ReplyCodeRange = codeRange, EnhancedCodeRange = enhancedRange, RetryAfterRange = saidRange };
+        return Build(verdict, evidence, weighed, said);
     }
 
     /// <summary>Builds the diagnosis for a decision, filling what it leaves open from the kind's profile.</summary>
-    internal static RelayBlockDiagnosis Build(Verdict verdict, in FailureFacts evidence, DiagnosisEvidence weighed = default)
+    internal static RelayBlockDiagnosis Build(Verdict verdict, in FailureFacts evidence, DiagnosisEvidence weighed = default, TimeSpan? said = null)
     {
         var profile = KindProfiles.For(verdict.Kind, evidence.Source);
         bool remote = UsesRemoteProfile(verdict.Kind, evidence.Source);
@@ -134,12 +145,15 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         var remedies = remote ? profile.Remedies : verdict.Remedies ?? profile.Remedies;
         var responsible = remote ? profile.Responsible : verdict.Responsible ?? profile.Responsible;
         var summary = remote ? profile.Summary : verdict.Summary ?? profile.Summary;
+        bool transient = verdict.Transient ?? profile.Transient;
 
         return new RelayBlockDiagnosis
         {
             Kind = verdict.Kind,
             IsRelayBlock = RelayBlockPolicy.IsRelayBlock(verdict.Kind, evidence.Stage, causes),
-            IsTransient = verdict.Transient ?? profile.Transient,
+            IsTransient = transient,
+            RecipientAction = RecipientActions.For(verdict.Kind, transient, evidence.Source, causes, evidence.Code),
+            RetryAfter = RetryDelays.For(verdict.Kind, transient, causes, said),
             Stage = evidence.Stage,
             ReplyCode = evidence.Code != 0 ? evidence.Code : null,
             EnhancedStatusCode = evidence.Enhanced.IsEmpty ? null : evidence.Enhanced,
@@ -176,8 +190,9 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         TakeParse(ref evidence, parsed);
         var rule = _rules.EvaluateRule(reply.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
         var causes = CausesFor(rule.Kind, rule.Causes, evidence.Source);
-        bool transient = TransientOf(rule, evidence) ?? KindProfiles.For(rule.Kind, evidence.Source).Transient;
-        return new BriefDiagnosis(rule.Kind, RelayBlockPolicy.IsRelayBlock(rule.Kind, evidence.Stage, causes), transient, rule.Id);
+        bool transient = IsTransient(rule, evidence);
+        return new BriefDiagnosis(rule.Kind, RelayBlockPolicy.IsRelayBlock(rule.Kind, evidence.Stage, causes), transient, rule.Id,
+            RecipientActions.For(rule.Kind, transient, evidence.Source, causes, evidence.Code));
     }
 
     internal RuleSet Rules => _rules;
@@ -220,6 +235,10 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         if ((uint)context.Source > (uint)DiagnosisSource.RemoteServer)
             throw new ArgumentException($"The source {(int)context.Source} is not a defined DiagnosisSource.", nameof(context));
     }
+
+    // What Build decides for a rule's decision, without building it.
+    private static bool IsTransient(SmtpFailureRule rule, in FailureFacts evidence) =>
+        TransientOf(rule, evidence) ?? KindProfiles.For(rule.Kind, evidence.Source).Transient;
 
     private static bool? TransientOf(SmtpFailureRule rule, in FailureFacts evidence)
     {

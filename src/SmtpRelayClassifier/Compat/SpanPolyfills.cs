@@ -1,5 +1,6 @@
 #if !NET
 using System;
+using System.Buffers;
 
 namespace SmtpRelayClassifier;
 
@@ -11,6 +12,8 @@ internal static class SpanPolyfills
 
     public static bool Contains<T>(this Span<T> span, T value)
         where T : IEquatable<T> => span.IndexOf(value) >= 0;
+
+    public static int IndexOfAny(this ReadOnlySpan<char> span, SearchValues<char> values) => span.IndexOfAny(values.Values.AsSpan());
 
     public static bool StartsWith(this ReadOnlySpan<char> span, char value) => !span.IsEmpty && span[0] == value;
 

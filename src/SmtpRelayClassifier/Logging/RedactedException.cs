@@ -4,7 +4,7 @@ using SmtpRelayClassifier.Parsing;
 namespace SmtpRelayClassifier;
 
 /// <summary>
-/// What the log events carry instead of an exception while <see cref="SmtpFailureLogOptions.RedactAddresses"/> is on:
+/// What the log events carry instead of an exception unless <see cref="SmtpFailureLogOptions.ShowFullAddresses"/> is set:
 /// the original's type name, message, inner exceptions and stack trace, with every e-mail address masked. Its
 /// <see cref="ToString"/> is the original's <c>ToString()</c> masked, which is what the console and JSON console
 /// loggers print; the original object (and properties such as MailKit's <c>SmtpCommandException.Mailbox</c>) never

@@ -4,7 +4,8 @@ namespace SmtpRelayClassifier;
 
 /// <summary>
 /// The event ids this package logs with. Numbers are grouped in blocks and never reused for another meaning:
-/// 1000–1099 diagnoses, 1100–1199 sends through MailKit. The README lists them.
+/// 1000–1099 diagnoses, 1100–1199 sends through MailKit, 1200–1299 probes, 1300–1399 reading mail logs and bounces.
+/// The README lists them.
 /// </summary>
 public static class SmtpFailureEventIds
 {
@@ -25,4 +26,25 @@ public static class SmtpFailureEventIds
 
     /// <summary>1102: a send through MailKit reached no recipient (Warning).</summary>
     public static readonly EventId SendFailed = new(1102, "SmtpSendFailed");
+
+    /// <summary>1103: a send through MailKit reached every recipient (Debug).</summary>
+    public static readonly EventId Sent = new(1103, "SmtpSent");
+
+    /// <summary>1201: a probe step ended: its port, kind, outcome, description and duration (Debug).</summary>
+    public static readonly EventId ProbeStepEnded = new(1201, "SmtpProbeStepEnded");
+
+    /// <summary>1202: a probe ended with its verdict (Information).</summary>
+    public static readonly EventId ProbeCompleted = new(1202, "SmtpProbeCompleted");
+
+    /// <summary>1301: a mail log reader read past part of a log: the line number and the <c>SkipReason</c> (Information).</summary>
+    public static readonly EventId LogLineSkipped = new(1301, "SmtpLogLineSkipped");
+
+    /// <summary>1302: a mail log was read to its end: lines, failures found, parts read past (Debug).</summary>
+    public static readonly EventId LogRead = new(1302, "SmtpLogRead");
+
+    /// <summary>1303: a bounce message was parsed: its failures and whether it is a delivery-status report (Debug).</summary>
+    public static readonly EventId BounceRead = new(1303, "SmtpBounceRead");
+
+    /// <summary>1304: a bounce reader read past a message: its number in the file and the <c>SkipReason</c> (Information).</summary>
+    public static readonly EventId BounceSkipped = new(1304, "SmtpBounceSkipped");
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MailKit;
 using MailKit.Net.Smtp;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 
 namespace SmtpRelayClassifier.MailKitIntegration;
@@ -13,28 +14,36 @@ namespace SmtpRelayClassifier.MailKitIntegration;
 /// A MailKit <see cref="SmtpClient"/> whose <see cref="SendWithDiagnosisAsync"/> returns a typed outcome instead of
 /// throwing on the first refused recipient: every refused recipient with its diagnosis, whether the accepted ones
 /// were sent to, and the diagnosis of a message-level failure. Its plain <c>Send</c> methods behave exactly like
-/// MailKit's. Not thread-safe, like <see cref="SmtpClient"/>: use one instance per connection.
+/// MailKit's. Given a logger, it logs each outcome of <see cref="SendWithDiagnosisAsync"/> as
+/// <see cref="SmtpSendOutcomeLoggerExtensions.LogSmtpSendOutcome"/> does (so do not log the outcome a second time).
+/// Not thread-safe, like <see cref="SmtpClient"/>: use one instance per connection.
 /// </summary>
 public class DiagnosingSmtpClient : SmtpClient
 {
     private readonly ServerReplyRecorder _recorder;
     private readonly ISmtpFailureClassifier _classifier;
+    private readonly ILogger? _logger;
+    private readonly SmtpFailureLogOptions? _logOptions;
     private List<RecipientRefusal>? _refusals;
     private List<string>? _accepted;
 
     /// <summary>Creates a client.</summary>
     /// <param name="classifier">The classifier; null takes <see cref="SmtpFailureClassifier.Default"/>.</param>
     /// <param name="protocolLogger">A protocol logger to pass the session on to, or null.</param>
-    public DiagnosingSmtpClient(ISmtpFailureClassifier? classifier = null, IProtocolLogger? protocolLogger = null)
-        : this(new ServerReplyRecorder(protocolLogger), classifier)
+    /// <param name="logger">The logger each outcome of <see cref="SendWithDiagnosisAsync"/> is logged to; null logs nothing.</param>
+    /// <param name="logOptions">What the logged events may contain; null takes <see cref="SmtpFailureLogOptions.Default"/>.</param>
+    public DiagnosingSmtpClient(ISmtpFailureClassifier? classifier = null, IProtocolLogger? protocolLogger = null, ILogger? logger = null, SmtpFailureLogOptions? logOptions = null)
+        : this(new ServerReplyRecorder(protocolLogger), classifier, logger, logOptions)
     {
     }
 
-    private DiagnosingSmtpClient(ServerReplyRecorder recorder, ISmtpFailureClassifier? classifier)
+    private DiagnosingSmtpClient(ServerReplyRecorder recorder, ISmtpFailureClassifier? classifier, ILogger? logger, SmtpFailureLogOptions? logOptions)
         : base(recorder)
     {
         _recorder = recorder;
         _classifier = classifier ?? SmtpFailureClassifier.Default;
+        _logger = logger;
+        _logOptions = logOptions;
     }
 
     /// <summary>
@@ -52,10 +61,11 @@ public class DiagnosingSmtpClient : SmtpClient
         var refusals = _refusals = [];
         var accepted = _accepted = [];
         _recorder.Reset();
+        SmtpSendOutcome outcome;
         try
         {
             string response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-            return new SmtpSendOutcome { Sent = true, AcceptedRecipients = accepted, RejectedRecipients = refusals, ServerResponse = response };
+            outcome = new SmtpSendOutcome { Sent = true, AcceptedRecipients = accepted, RejectedRecipients = refusals, ServerResponse = response };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -63,7 +73,7 @@ public class DiagnosingSmtpClient : SmtpClient
         }
         catch (Exception e)
         {
-            return new SmtpSendOutcome
+            outcome = new SmtpSendOutcome
             {
                 Sent = false,
                 AcceptedRecipients = accepted,
@@ -77,6 +87,9 @@ public class DiagnosingSmtpClient : SmtpClient
             _refusals = null;
             _accepted = null;
         }
+
+        _logger?.LogSmtpSendOutcome(outcome, _logOptions);
+        return outcome;
     }
 
     /// <inheritdoc />

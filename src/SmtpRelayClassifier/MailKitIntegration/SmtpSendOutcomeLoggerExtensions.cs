@@ -9,7 +9,9 @@ public static class SmtpSendOutcomeLoggerExtensions
     /// <summary>
     /// Logs the outcome of a send through <see cref="DiagnosingSmtpClient"/>: each refused recipient as
     /// its own diagnosis event, then <see cref="SmtpFailureEventIds.PartialSend"/> or <see cref="SmtpFailureEventIds.SendFailed"/>
-    /// (with the message-level diagnosis). A complete send logs nothing.
+    /// (with the message-level diagnosis). A complete send is logged as <see cref="SmtpFailureEventIds.Sent"/> (Debug),
+    /// with the server's reply to the end of the data (its addresses masked unless
+    /// <see cref="SmtpFailureLogOptions.ShowFullAddresses"/> is set).
     /// </summary>
     /// <param name="logger">The logger.</param>
     /// <param name="outcome">The outcome.</param>
@@ -27,6 +29,8 @@ public static class SmtpSendOutcomeLoggerExtensions
         {
             if (outcome.RejectedRecipients.Count > 0)
                 Log.PartialSend(logger, outcome.AcceptedRecipients.Count, outcome.RejectedRecipients.Count, null);
+            else if (logger.IsEnabled(LogLevel.Debug))
+                Log.Sent(logger, outcome.AcceptedRecipients.Count, Loggable(outcome.ServerResponse, options), null);
             return;
         }
 
@@ -41,4 +45,7 @@ public static class SmtpSendOutcomeLoggerExtensions
             Log.SendFailed(logger, outcome.AcceptedRecipients.Count + outcome.RejectedRecipients.Count, diagnosis.Kind, exception);
         }
     }
+
+    private static string? Loggable(string? text, SmtpFailureLogOptions options) =>
+        text is null || options.ShowFullAddresses ? text : AddressMasking.MaskAddresses(text);
 }

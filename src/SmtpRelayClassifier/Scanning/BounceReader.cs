@@ -6,6 +6,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using SmtpRelayClassifier.Parsing;
 
@@ -16,7 +18,9 @@ namespace SmtpRelayClassifier.Scanning;
 /// <c>Remote-MTA</c>, <c>Diagnostic-Code</c>) with MimeKit, one result per failed or delayed recipient; a bounce that
 /// is no such report falls back to the server reply quoted in its text. Reads single <c>.eml</c> messages and mbox
 /// files; each message of an mbox is parsed on its own, within the limits of <see cref="MailLogReaderOptions"/>, and
-/// a message that is too large or cannot be read is counted in <see cref="Skipped"/>. Thread-safe.
+/// a message that is too large or cannot be read is counted in <see cref="Skipped"/>. Each message read is logged
+/// (<see cref="SmtpFailureEventIds.BounceRead"/>, Debug), and each message read past with its number and reason
+/// (<see cref="SmtpFailureEventIds.BounceSkipped"/>, Information). Thread-safe.
 /// </summary>
 public sealed class BounceReader
 {
@@ -24,21 +28,24 @@ public sealed class BounceReader
     private static readonly ParserOptions Parsing = new() { MaxMimeDepth = 32 };
 
     private readonly MailLogReaderOptions _options;
+    private readonly ILogger _logger;
     private readonly SkipCounter _skipped = new();
 
     /// <summary>Creates a reader.</summary>
     /// <param name="classifier">The classifier; null takes <see cref="SmtpFailureClassifier.Default"/>.</param>
     /// <param name="options">
-    /// Whether addresses are redacted (<see cref="MailLogReaderOptions.RedactAddresses"/>) and the limits of a message
+    /// Whether addresses are kept in full (<see cref="MailLogReaderOptions.ShowFullAddresses"/>) and the limits of a message
     /// (<see cref="MailLogReaderOptions.MaxMessageSize"/>, <see cref="MailLogReaderOptions.MaxHeaderLength"/>); null
     /// takes the defaults.
     /// </param>
+    /// <param name="logger">The logger of the messages read and read past; null takes <see cref="NullLogger.Instance"/>.</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    public BounceReader(ISmtpFailureClassifier? classifier = null, MailLogReaderOptions? options = null)
+    public BounceReader(ISmtpFailureClassifier? classifier = null, MailLogReaderOptions? options = null, ILogger? logger = null)
     {
         _classifier = classifier ?? SmtpFailureClassifier.Default;
         _options = options ?? MailLogReaderOptions.Default;
         _options.Validate(nameof(options));
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>
@@ -55,8 +62,16 @@ public sealed class BounceReader
     public IReadOnlyList<BounceFailure> Read(MimeMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return Read(message, number: null);
+    }
+
+    // The number is the message's place in the file it was read from, or null for a message given as it is.
+    private List<BounceFailure> Read(MimeMessage message, long? number)
+    {
         var report = message.BodyParts.OfType<MessageDeliveryStatus>().FirstOrDefault();
-        return report is not null ? FromReport(message, report) : FromText(message);
+        var failures = report is not null ? FromReport(message, report) : FromText(message);
+        ReaderLog.BounceRead(_logger, number, failures.Count, report is not null, null);
+        return failures;
     }
 
     /// <summary>Reads one message file (<c>.eml</c>).</summary>
@@ -87,39 +102,45 @@ public sealed class BounceReader
     private async IAsyncEnumerable<BounceFailure> ReadPartsAsync(Stream stream, bool mbox, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var splitter = new MessageSplitter(_options, mbox);
-        bool any = false;
+        long number = 0;
         await foreach (var part in splitter.SplitAsync(stream, cancellationToken).ConfigureAwait(false))
         {
-            any = true;
+            number++;
             if (part.Skipped is { } reason)
             {
-                _skipped.Add(reason);
+                Skip(reason, number);
                 continue;
             }
 
-            if (Parse(part.Bytes) is not { } failures)
+            if (Parse(part.Bytes, number) is not { } failures)
                 continue;
             foreach (var failure in failures)
                 yield return failure;
         }
 
         // An empty .eml is no message either.
-        if (!any && !mbox)
-            _skipped.Add(SkipReason.UnreadableMessage);
+        if (number == 0 && !mbox)
+            Skip(SkipReason.UnreadableMessage, 1);
     }
 
-    private IReadOnlyList<BounceFailure>? Parse(ReadOnlyMemory<byte> bytes)
+    private void Skip(SkipReason reason, long number)
+    {
+        _skipped.Add(reason);
+        ReaderLog.BounceSkipped(_logger, number, reason, null);
+    }
+
+    private List<BounceFailure>? Parse(ReadOnlyMemory<byte> bytes, long number)
     {
         MemoryMarshal.TryGetArray(bytes, out var segment);
         using var content = new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false);
         try
         {
             // Persistent: the parts' contents stay in the message's buffer instead of being copied.
-            return Read(new MimeParser(Parsing, content, persistent: true).ParseMessage());
+            return Read(new MimeParser(Parsing, content, persistent: true).ParseMessage(), number);
         }
         catch (FormatException)
         {
-            _skipped.Add(SkipReason.UnreadableMessage);
+            Skip(SkipReason.UnreadableMessage, number);
             return null;
         }
     }
@@ -175,7 +196,7 @@ public sealed class BounceReader
 
     private BounceFailure Result(MimeMessage message, string? recipient, string? action, string? remote, RelayBlockDiagnosis diagnosis, bool isReport)
     {
-        if (_options.RedactAddresses)
+        if (!_options.ShowFullAddresses)
         {
             recipient = AddressRedactor.MaskOrNull(recipient);
             diagnosis = AddressRedactor.Redact(diagnosis);

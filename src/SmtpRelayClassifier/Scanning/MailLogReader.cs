@@ -8,6 +8,8 @@ using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SmtpRelayClassifier.Parsing;
 
 namespace SmtpRelayClassifier.Scanning;
@@ -17,25 +19,36 @@ namespace SmtpRelayClassifier.Scanning;
 /// bytes; a line is decoded and parsed only when it holds one of a few failure markers (a handful of vectorized
 /// searches), so the lines that hold no failure allocate nothing. Memory stays bounded by the longest line. Lines end
 /// with LF or CRLF, or with CR in a log whose first 256 KiB hold no LF; gzip data (rotated logs) is recognized by its first bytes and decompressed. What is read
-/// past is counted in <see cref="Skipped"/>. Thread-safe: one instance can read several logs at once.
+/// past is counted in <see cref="Skipped"/> and logged (<see cref="SmtpFailureEventIds.LogLineSkipped"/>, Information), and
+/// the end of each log read is logged with its counts (<see cref="SmtpFailureEventIds.LogRead"/>, Debug). Thread-safe: one instance can read several logs at once.
 /// </summary>
 public sealed class MailLogReader
 {
     private const int BufferSize = 1 << 18;
 
-    private readonly SmtpFailureClassifier _classifier;
+    private readonly ISmtpFailureClassifier _classifier;
+    private readonly SmtpFailureClassifier? _package;
     private readonly MailLogReaderOptions _options;
+    private readonly ILogger _logger;
     private readonly SkipCounter _skipped = new();
 
     /// <summary>Creates a reader.</summary>
     /// <param name="classifier">The classifier; null takes <see cref="SmtpFailureClassifier.Default"/>.</param>
     /// <param name="options">How to read; null takes <see cref="MailLogReaderOptions.Default"/>.</param>
+    /// <param name="logger">The logger of what is read past and of each log read; null takes <see cref="NullLogger.Instance"/>.</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    public MailLogReader(SmtpFailureClassifier? classifier = null, MailLogReaderOptions? options = null)
+    /// <remarks>
+    /// The package's own <see cref="SmtpFailureClassifier"/> also reads the status code a log line gives apart from the reply
+    /// (Postfix's <c>dsn=5.7.1</c>); another classifier gets the reply text with its stage, source and host, and that code
+    /// fills the diagnosis's <see cref="RelayBlockDiagnosis.EnhancedStatusCode"/> when it found none.
+    /// </remarks>
+    public MailLogReader(ISmtpFailureClassifier? classifier = null, MailLogReaderOptions? options = null, ILogger? logger = null)
     {
         _classifier = classifier ?? SmtpFailureClassifier.Default;
+        _package = _classifier as SmtpFailureClassifier;
         _options = options ?? MailLogReaderOptions.Default;
         _options.Validate(nameof(options));
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>
@@ -97,19 +110,23 @@ public sealed class MailLogReader
                 catch (InvalidDataException) when (compressed)
                 {
                     // What decompressed so far was read; the rest cannot be.
-                    _skipped.Add(SkipReason.CorruptCompressedData);
+                    Skip(ref state, SkipReason.CorruptCompressedData, state.LineNumber + 1);
                     read = -1;
                 }
 
                 bool eof = read <= 0;
                 end += Math.Max(read, 0);
                 ScanLines(buffer, end, eof, ref state, ref chars, found);
+                state.Failures += found.Count;
                 foreach (var failure in found)
                     yield return failure;
                 found.Clear();
 
                 if (eof)
+                {
+                    ReaderLog.LogRead(_logger, state.LineNumber, state.Failures, state.Skipped, null);
                     yield break;
+                }
 
                 // Keep the partial last line; grow the buffer when one line fills it (up to MaxLineLength).
                 if (state.Start > 0)
@@ -125,7 +142,7 @@ public sealed class MailLogReader
                     {
                         // A line longer than allowed: forget it up to its end.
                         if (!state.Skipping)
-                            _skipped.Add(SkipReason.LineTooLong);
+                            Skip(ref state, SkipReason.LineTooLong, state.LineNumber + 1);
                         state.Skipping = true;
                         end = 0;
                     }
@@ -179,7 +196,7 @@ public sealed class MailLogReader
 
             if (line.Length > _options.MaxLineLength)
             {
-                _skipped.Add(SkipReason.LineTooLong);
+                Skip(ref state, SkipReason.LineTooLong, state.LineNumber);
                 continue;
             }
 
@@ -196,6 +213,13 @@ public sealed class MailLogReader
             if (Parse(chars.AsSpan(0, count), marker, state.LineNumber) is { } failure)
                 found.Add(failure);
         }
+    }
+
+    private void Skip(ref LineState state, SkipReason reason, long lineNumber)
+    {
+        _skipped.Add(reason);
+        state.Skipped++;
+        ReaderLog.LineSkipped(_logger, lineNumber, reason, null);
     }
 
     // Lines end with LF (or CRLF) unless the first buffer of the log holds no LF but CRs: then a CR ends a line (old
@@ -220,15 +244,11 @@ public sealed class MailLogReader
             Source = fields.Source,
             Server = fields.RemoteHost.IsEmpty ? null : fields.RemoteHost.ToString(),
         };
-        var text = fields.Text;
-        var parsed = ReplyScanner.Scan(text);
-        if (parsed.EnhancedStatusCode.IsEmpty && fields.DsnCode is { IsEmpty: false } dsn)
-            evidence.Enhanced = dsn;
-        var diagnosis = _classifier.Diagnose(text, parsed, evidence, wholeInput: null);
+        var diagnosis = Diagnose(fields.Text, fields.DsnCode, ref evidence);
 
         string? sender = fields.Sender.IsEmpty ? null : fields.Sender.ToString();
         string? recipient = fields.Recipient.IsEmpty ? null : fields.Recipient.ToString();
-        if (_options.RedactAddresses)
+        if (!_options.ShowFullAddresses)
         {
             sender = AddressRedactor.MaskOrNull(sender);
             recipient = AddressRedactor.MaskOrNull(recipient);
@@ -248,12 +268,32 @@ public sealed class MailLogReader
         };
     }
 
-    /// <summary>Where the scan of the buffer stands: the next line's first byte, the last line's number, the byte lines end with (0 until chosen), and whether the line is being read past.</summary>
+    private RelayBlockDiagnosis Diagnose(ReadOnlySpan<char> text, EnhancedStatusCode? dsnCode, ref FailureFacts evidence)
+    {
+        if (_package is null)
+        {
+            var context = new SmtpFailureContext { Stage = evidence.Stage, Source = evidence.Source, Server = evidence.Server };
+            var given = _classifier.Classify(text, context);
+            return given.EnhancedStatusCode is null && dsnCode is { IsEmpty: false } code ? given with { EnhancedStatusCode = code } : given;
+        }
+
+        var parsed = ReplyScanner.Scan(text);
+        if (parsed.EnhancedStatusCode.IsEmpty && dsnCode is { IsEmpty: false } dsn)
+            evidence.Enhanced = dsn;
+        return _package.Diagnose(text, parsed, evidence, wholeInput: null);
+    }
+
+    /// <summary>
+    /// Where the scan of the buffer stands: the next line's first byte, the last line's number, the byte lines end with
+    /// (0 until chosen), whether the line is being read past, and what this read found and read past so far.
+    /// </summary>
     private struct LineState
     {
         public int Start;
         public long LineNumber;
         public byte LineEnd;
         public bool Skipping;
+        public long Failures;
+        public long Skipped;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace SmtpRelayClassifier.Scanning;
 
@@ -8,8 +9,21 @@ public sealed class MailLogReaderOptions
     /// <summary>The defaults.</summary>
     public static MailLogReaderOptions Default { get; } = new();
 
-    /// <summary>Redact the sender and recipient addresses of results (<c>b***@example.org</c>). Default: true.</summary>
-    public bool RedactAddresses { get; init; } = true;
+    /// <summary>
+    /// Keep the addresses of results in full: the sender, the recipient, the diagnosis's mailbox and reply text.
+    /// Default: false, so <c>bob@example.org</c> is given as <c>b***@example.org</c>. The same option as
+    /// <see cref="ExplanationOptions.ShowFullAddresses"/> and <see cref="SmtpFailureLogOptions.ShowFullAddresses"/>.
+    /// </summary>
+    public bool ShowFullAddresses { get; init; }
+
+    /// <summary>The opposite of <see cref="ShowFullAddresses"/>, under its former name. Default: true.</summary>
+    [Obsolete("Use ShowFullAddresses (its opposite): RedactAddresses = false is ShowFullAddresses = true.")]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public bool RedactAddresses
+    {
+        get => !ShowFullAddresses;
+        init => ShowFullAddresses = !value;
+    }
 
     /// <summary>
     /// The longest log line kept, in bytes (256 B to 256 MiB); longer lines are read past without being classified and

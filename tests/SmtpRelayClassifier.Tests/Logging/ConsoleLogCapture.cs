@@ -11,14 +11,24 @@ namespace SmtpRelayClassifier.Tests.Logging;
 
 /// <summary>
 /// What the real console loggers write: standard output is swapped for a writer around a real
-/// <see cref="LoggerFactory"/> with the simple or the JSON console formatter (scopes on), and the factory is disposed
-/// to flush the logger's queue before the text is read.
+/// <see cref="LoggerFactory"/> with the simple or the JSON console formatter (scopes on unless asked otherwise), and the
+/// factory is disposed to flush the logger's queue before the text is read.
 /// </summary>
 internal static class ConsoleLogCapture
 {
     private static readonly object Gate = new();
 
     public static string Capture(string formatter, Action<ILogger> log)
+    {
+        string text = Raw(formatter, includeScopes: true, log);
+        return formatter == "json" ? Decoded(text) : text;
+    }
+
+    /// <summary>The JSON console formatter's events, one document per event, as the formatter wrote them.</summary>
+    public static JsonDocument[] CaptureJson(bool includeScopes, Action<ILogger> log) =>
+        Array.ConvertAll(Raw("json", includeScopes, log).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), line => JsonDocument.Parse(line));
+
+    private static string Raw(string formatter, bool includeScopes, Action<ILogger> log)
     {
         lock (Gate)
         {
@@ -31,9 +41,9 @@ internal static class ConsoleLogCapture
                 {
                     builder.SetMinimumLevel(LogLevel.Trace);
                     if (formatter == "json")
-                        builder.AddJsonConsole(o => o.IncludeScopes = true);
+                        builder.AddJsonConsole(o => o.IncludeScopes = includeScopes);
                     else
-                        builder.AddSimpleConsole(o => (o.IncludeScopes, o.ColorBehavior) = (true, LoggerColorBehavior.Disabled));
+                        builder.AddSimpleConsole(o => (o.IncludeScopes, o.ColorBehavior) = (includeScopes, LoggerColorBehavior.Disabled));
                 }))
                 {
                     log(factory.CreateLogger("SmtpTest"));
@@ -46,7 +56,7 @@ internal static class ConsoleLogCapture
 
             string text = captured.ToString();
             Assert.False(string.IsNullOrWhiteSpace(text), "the console logger wrote nothing");
-            return formatter == "json" ? Decoded(text) : text;
+            return text;
         }
     }
 

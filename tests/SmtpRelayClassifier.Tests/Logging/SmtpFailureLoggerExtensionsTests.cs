@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -42,7 +44,7 @@ public class SmtpFailureLoggerExtensionsTests
         SmtpFailureClassifier.Default.Classify(reply, new SmtpFailureContext { Stage = stage, Server = "smtp.example.net", Port = 25 });
 
     [Fact]
-    public void LogSmtpFailure_RelayBlock_IsAWarningWithEveryStructuredProperty()
+    public void LogSmtpFailure_RelayBlock_IsAWarningWithEveryValueAFieldOfTheEvent()
     {
         var logger = new FakeLogger();
 
@@ -52,15 +54,17 @@ public class SmtpFailureLoggerExtensionsTests
         Assert.Equal(LogLevel.Warning, entry.Level);
         Assert.Equal(1001, entry.EventId.Id);
         Assert.Equal("SmtpRelayBlock", entry.EventId.Name);
-        Assert.Equal(SmtpFailureKind.RelayDenied, entry.Get("Kind"));
-        Assert.Equal(true, entry.Get("IsRelayBlock"));
-        Assert.Equal(false, entry.Get("IsTransient"));
-        Assert.Equal(SmtpStage.Rcpt, entry.Get("Stage"));
-        Assert.Equal(554, entry.Get("ReplyCode"));
-        Assert.Equal("5.7.1", entry.Get("EnhancedStatusCode"));
-        Assert.Equal("postfix.relay-access-denied", entry.Get("RuleId"));
-        Assert.Equal("smtp.example.net", entry.Get("Server"));
-        Assert.Equal(25, entry.Get("Port"));
+        Assert.Equal(SmtpFailureKind.RelayDenied, entry.Properties["Kind"]);
+        Assert.Equal(true, entry.Properties["IsRelayBlock"]);
+        Assert.Equal(false, entry.Properties["IsTransient"]);
+        Assert.Equal(SmtpStage.Rcpt, entry.Properties["Stage"]);
+        Assert.Equal(554, entry.Properties["ReplyCode"]);
+        Assert.Equal("5.7.1", entry.Properties["EnhancedStatusCode"]);
+        Assert.Equal("postfix.relay-access-denied", entry.Properties["RuleId"]);
+        Assert.Equal("smtp.example.net", entry.Properties["Server"]);
+        Assert.Equal(25, entry.Properties["Port"]);
+        Assert.Equal("b***@example.org", entry.Properties["Mailbox"]);
+        Assert.Empty(entry.ScopeProperties);
     }
 
     [Fact]
@@ -83,7 +87,7 @@ public class SmtpFailureLoggerExtensionsTests
 
         logger.LogSmtpFailure(Diagnose("554 5.7.1 <bob@example.org>: Relay access denied"), options: new SmtpFailureLogOptions { IncludeReplyText = true });
 
-        Assert.Equal("<b***@example.org>: Relay access denied", Assert.Single(logger.Entries).Get("ReplyText"));
+        Assert.Equal("<b***@example.org>: Relay access denied", Assert.Single(logger.Entries).Properties["ReplyText"]);
     }
 
     [Fact]
@@ -91,7 +95,7 @@ public class SmtpFailureLoggerExtensionsTests
     {
         var logger = new FakeLogger();
 
-        logger.LogSmtpFailure(Diagnose("554 5.7.1 <bob@example.org>: Relay access denied"), options: new SmtpFailureLogOptions { RedactAddresses = false, IncludeReplyText = true });
+        logger.LogSmtpFailure(Diagnose("554 5.7.1 <bob@example.org>: Relay access denied"), options: new SmtpFailureLogOptions { ShowFullAddresses = true, IncludeReplyText = true });
 
         var entry = Assert.Single(logger.Entries);
         Assert.Equal("bob@example.org", entry.Get("Mailbox"));
@@ -121,7 +125,7 @@ public class SmtpFailureLoggerExtensionsTests
         var logger = new FakeLogger();
         var exception = new TimeoutException();
 
-        logger.LogSmtpFailure(SmtpFailureClassifier.Default.Classify(exception), exception, new SmtpFailureLogOptions { RedactAddresses = false });
+        logger.LogSmtpFailure(SmtpFailureClassifier.Default.Classify(exception), exception, new SmtpFailureLogOptions { ShowFullAddresses = true });
 
         Assert.Same(exception, Assert.Single(logger.Entries).Exception);
     }
@@ -200,6 +204,48 @@ public class SmtpFailureLoggerExtensionsTests
     }
 
     [Fact]
+    public void LogSmtpFailure_JsonConsoleWithoutScopes_HasEveryValueInTheEventsState()
+    {
+        // Postfix's refusal of a recipient it does not relay for (smtpd, reject_unauth_destination).
+        var diagnosis = Diagnose("554 5.7.1 <bob@example.org>: Relay access denied");
+
+        var events = ConsoleLogCapture.CaptureJson(includeScopes: false, logger => logger.LogSmtpFailure(diagnosis));
+
+        var json = Assert.Single(events).RootElement;
+        Assert.Equal(1001, json.GetProperty("EventId").GetInt32());
+        Assert.Equal("Warning", json.GetProperty("LogLevel").GetString());
+        Assert.False(json.TryGetProperty("Scopes", out _));
+        var state = json.GetProperty("State");
+        Assert.Equal("RelayDenied", state.GetProperty("Kind").GetString());
+        Assert.True(state.GetProperty("IsRelayBlock").GetBoolean());
+        Assert.False(state.GetProperty("IsTransient").GetBoolean());
+        Assert.Equal("Rcpt", state.GetProperty("Stage").GetString());
+        Assert.Equal(554, state.GetProperty("ReplyCode").GetInt32());
+        Assert.Equal("5.7.1", state.GetProperty("EnhancedStatusCode").GetString());
+        Assert.Equal("postfix.relay-access-denied", state.GetProperty("RuleId").GetString());
+        Assert.Equal("smtp.example.net", state.GetProperty("Server").GetString());
+        Assert.Equal(25, state.GetProperty("Port").GetInt32());
+        Assert.Equal("b***@example.org", state.GetProperty("Mailbox").GetString());
+        Assert.False(state.TryGetProperty("ReplyText", out _));
+        Assert.StartsWith("SMTP send failed: {Kind} (relay block: {IsRelayBlock}", state.GetProperty("{OriginalFormat}").GetString(), StringComparison.Ordinal);
+        Assert.Equal(
+            "SMTP send failed: RelayDenied (relay block: True, transient: False) at Rcpt, reply 554 5.7.1, rule postfix.relay-access-denied, " +
+            "server smtp.example.net:25, mailbox b***@example.org",
+            json.GetProperty("Message").GetString());
+    }
+
+    [Fact]
+    public void LogSmtpFailure_LevelDisabled_AllocatesNothing()
+    {
+        var logger = new FakeLogger { MinimumLevel = LogLevel.Error };
+        var diagnosis = Diagnose("554 5.7.1 <bob@example.org>: Relay access denied");
+        var exception = new InvalidOperationException("5.7.1 <bob@example.org>: Relay access denied");
+        var options = new SmtpFailureLogOptions { IncludeReplyText = true };
+
+        Assert.Equal(0, Allocations.PerRound(() => logger.LogSmtpFailure(diagnosis, exception, options), calls: 100));
+    }
+
+    [Fact]
     public void LogSmtpFailure_LevelDisabled_LogsNothing()
     {
         var logger = new FakeLogger { MinimumLevel = LogLevel.Error };
@@ -245,9 +291,36 @@ public class SmtpFailureLoggerExtensionsTests
     [Fact]
     public void EventIds_AreUniqueAndInTheirBlocks()
     {
-        var ids = new[] { SmtpFailureEventIds.RelayBlock, SmtpFailureEventIds.ConfigurationProblem, SmtpFailureEventIds.TransientFailure, SmtpFailureEventIds.PermanentFailure, SmtpFailureEventIds.PartialSend, SmtpFailureEventIds.SendFailed };
+        var ids = typeof(SmtpFailureEventIds).GetFields().Select(f => (EventId)f.GetValue(null)!).ToArray();
 
-        Assert.Equal(ids.Length, new System.Collections.Generic.HashSet<int>(Array.ConvertAll(ids, i => i.Id)).Count);
-        Assert.All(ids, id => Assert.InRange(id.Id, 1000, 1199));
+        Assert.True(ids.Length >= 13, $"Only {ids.Length} event ids were found.");
+        Assert.Equal(ids.Length, ids.Select(i => i.Id).Distinct().Count());
+        Assert.Equal(ids.Length, ids.Select(i => i.Name).Distinct().Count());
+        Assert.All(ids, id => Assert.InRange(id.Id, 1000, 1399));
+        Assert.All(ids, id => Assert.StartsWith("Smtp", id.Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EventIdsAndMetrics_AreEachInTheReadmesLoggingSection()
+    {
+        string readme = File.ReadAllText(ReadmePath());
+        string logging = readme[readme.IndexOf("## Logging", StringComparison.Ordinal)..readme.IndexOf("## Performance", StringComparison.Ordinal)];
+
+        foreach (var id in typeof(SmtpFailureEventIds).GetFields().Select(f => (EventId)f.GetValue(null)!))
+            Assert.Contains($"| {id.Id} | `{id.Name}` |", logging, StringComparison.Ordinal);
+        Assert.Contains($"`{SmtpFailureMetrics.DiagnosesCounterName}`", logging, StringComparison.Ordinal);
+        Assert.Contains($"`{SmtpFailureMetrics.MeterName}`", logging, StringComparison.Ordinal);
+    }
+
+    private static string ReadmePath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "README.md");
+            if (File.Exists(candidate) && Directory.Exists(Path.Combine(dir.FullName, "src", "SmtpRelayClassifier")))
+                return candidate;
+        }
+
+        throw new FileNotFoundException("README.md was not found above " + AppContext.BaseDirectory);
     }
 }

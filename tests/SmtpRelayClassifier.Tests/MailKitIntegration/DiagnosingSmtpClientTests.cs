@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MailKit.Security;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 using SmtpRelayClassifier.MailKitIntegration;
 using SmtpRelayClassifier.Tests.Infrastructure;
@@ -24,9 +25,9 @@ public class DiagnosingSmtpClientTests
         return message;
     }
 
-    private static async Task<DiagnosingSmtpClient> ConnectAsync(int port, bool login = false)
+    private static async Task<DiagnosingSmtpClient> ConnectAsync(int port, bool login = false, ILogger? logger = null)
     {
-        var client = new DiagnosingSmtpClient { Timeout = 10_000 };
+        var client = new DiagnosingSmtpClient(logger: logger) { Timeout = 10_000 };
         await client.ConnectAsync("127.0.0.1", port, SecureSocketOptions.None);
         if (login)
             await client.AuthenticateAsync(InProcessSmtpServer.User, InProcessSmtpServer.Password);
@@ -213,6 +214,39 @@ public class DiagnosingSmtpClientTests
         var summary = logger.Entries.Single(e => e.EventId == SmtpFailureEventIds.PartialSend);
         Assert.Equal(1, summary.Get("AcceptedCount"));
         Assert.Equal(2, summary.Get("RejectedCount"));
+    }
+
+    [Fact]
+    public async Task SendWithDiagnosis_WithLogger_LogsEachRefusalThenTheSummary()
+    {
+        await using var server = new InProcessSmtpServer();
+        var logger = new FakeLogger();
+        using var client = await ConnectAsync(server.Port, logger: logger);
+
+        await client.SendWithDiagnosisAsync(Message("bob@example.org", "carol@example.com", "dave@example.net", "nobody@example.com"));
+
+        Assert.Equal([1001, 1004, 1101], logger.Entries.Select(e => e.EventId.Id).Order().ToArray());
+        var relay = logger.Entries.Single(e => e.EventId == SmtpFailureEventIds.RelayBlock);
+        Assert.Equal("d***@example.net", relay.Properties["Mailbox"]);
+        Assert.Equal(server.Port, relay.Properties["Port"]);
+    }
+
+    [Fact]
+    public async Task SendWithDiagnosis_WithLogger_LogsACompleteSendAtDebugWithTheServersReply()
+    {
+        // Postfix's reply to the end of the data, with the queue id.
+        await using var server = new ScriptedSmtpServer(new SmtpScript { EndOfData = "250 2.0.0 Ok: queued as 4C1F2" });
+        var logger = new FakeLogger();
+        using var client = await ConnectAsync(server.Port, logger: logger);
+
+        var outcome = await client.SendWithDiagnosisAsync(Message("alice@example.com", "carol@example.com", "dave@example.net"));
+
+        Assert.True(outcome.IsComplete);
+        var sent = Assert.Single(logger.Entries);
+        Assert.Equal(SmtpFailureEventIds.Sent, sent.EventId);
+        Assert.Equal(LogLevel.Debug, sent.Level);
+        Assert.Equal(2, sent.Properties["RecipientCount"]);
+        Assert.Contains("queued as 4C1F2", (string?)sent.Properties["ServerResponse"], StringComparison.Ordinal);
     }
 
     [Fact]

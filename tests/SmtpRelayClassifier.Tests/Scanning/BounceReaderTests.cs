@@ -11,7 +11,7 @@ using Xunit;
 
 namespace SmtpRelayClassifier.Tests.Scanning;
 
-public class BounceReaderTests
+public partial class BounceReaderTests
 {
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "Bounces", name);
 
@@ -39,7 +39,7 @@ public class BounceReaderTests
     {
         await using var stream = File.OpenRead(Fixture("exim-relay-denied.eml"));
 
-        var failures = await new BounceReader(options: new MailLogReaderOptions { RedactAddresses = false }).ReadMessageAsync(stream);
+        var failures = await new BounceReader(options: new MailLogReaderOptions { ShowFullAddresses = true }).ReadMessageAsync(stream);
 
         var failure = Assert.Single(failures);
         Assert.False(failure.IsDeliveryStatusReport);
@@ -106,12 +106,9 @@ public class BounceReaderTests
     [Fact]
     public async Task Mbox_OneUnreadableMessageInTheMiddle_CostsOnlyItselfAndIsCounted()
     {
-        var mbox = new StringBuilder();
-        for (int i = 0; i < 200; i++)
-            mbox.Append(i == 100 ? "From MAILER-DAEMON Sat Nov 28 09:00:00 2026\nthis line is no header\n\nbody\n\n" : TextBounce(i));
         var reader = new BounceReader();
 
-        var failures = await ReadMboxAsync(reader, new MemoryStream(Encoding.ASCII.GetBytes(mbox.ToString())));
+        var failures = await ReadMboxAsync(reader, MboxWithUnreadable(count: 200, unreadable: 100));
 
         Assert.Equal(199, failures.Count);
         Assert.All(failures, f => Assert.Equal(SmtpFailureKind.RelayDenied, f.Diagnosis.Kind));
@@ -191,6 +188,15 @@ public class BounceReaderTests
         "A message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n" +
         "  bob@example.org\n    host mx.example.org [192.0.2.4]\n    SMTP error from remote mail server after RCPT TO:<bob@example.org>:\n" +
         "    550 5.7.1 <bob@example.org>: Relay access denied\n\n";
+
+    // Text bounces, one of them (counted from 0) no message at all.
+    private static MemoryStream MboxWithUnreadable(int count, int unreadable)
+    {
+        var mbox = new StringBuilder();
+        for (int i = 0; i < count; i++)
+            mbox.Append(i == unreadable ? "From MAILER-DAEMON Sat Nov 28 09:00:00 2026\nthis line is no header\n\nbody\n\n" : TextBounce(i));
+        return new MemoryStream(Encoding.ASCII.GetBytes(mbox.ToString()));
+    }
 
     private static async Task<List<BounceFailure>> ReadMboxAsync(BounceReader reader, Stream mbox)
     {

@@ -11,7 +11,7 @@ public class MailLogReaderOptionsTests
     {
         var options = new MailLogReaderOptions();
 
-        Assert.True(options.RedactAddresses);
+        Assert.False(options.ShowFullAddresses);
         Assert.Equal(1 << 20, options.MaxLineLength);
         Assert.Equal(32 << 20, options.MaxMessageSize);
         Assert.Equal(64 << 10, options.MaxHeaderLength);
@@ -34,4 +34,17 @@ public class MailLogReaderOptionsTests
         Assert.StartsWith(name, logs.Message, StringComparison.Ordinal);
         Assert.StartsWith(name, bounces.Message, StringComparison.Ordinal);
     }
+
+#pragma warning disable CS0618 // The former name is what is tested.
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void RedactAddresses_IsTheOppositeOfShowFullAddresses(bool redact, bool showFull)
+    {
+        var options = new MailLogReaderOptions { RedactAddresses = redact };
+
+        Assert.Equal(showFull, options.ShowFullAddresses);
+        Assert.Equal(redact, options.RedactAddresses);
+    }
+#pragma warning restore CS0618
 }

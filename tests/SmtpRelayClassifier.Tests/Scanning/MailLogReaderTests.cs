@@ -17,7 +17,7 @@ using Xunit;
 namespace SmtpRelayClassifier.Tests.Scanning;
 
 [Collection("Postfix")]
-public class MailLogReaderTests
+public partial class MailLogReaderTests
 {
     private static async Task<List<LogFailure>> ReadAsync(string log, MailLogReaderOptions? options = null)
     {
@@ -49,7 +49,7 @@ public class MailLogReaderTests
     [Fact]
     public async Task Postfix_FindsEachFailureWithItsContext()
     {
-        var failures = await ReadAsync(PostfixLog, new MailLogReaderOptions { RedactAddresses = false });
+        var failures = await ReadAsync(PostfixLog, new MailLogReaderOptions { ShowFullAddresses = true });
 
         Assert.Equal([2L, 3L, 5L, 6L], failures.Select(f => f.LineNumber));
         var relay = failures[0];
@@ -153,7 +153,7 @@ public class MailLogReaderTests
     [Fact]
     public async Task Exim_FindsBouncesDeferralsAndRejections()
     {
-        var failures = await ReadAsync(EximLog, new MailLogReaderOptions { RedactAddresses = false });
+        var failures = await ReadAsync(EximLog, new MailLogReaderOptions { ShowFullAddresses = true });
 
         Assert.Equal([2L, 3L, 4L], failures.Select(f => f.LineNumber));
         Assert.All(failures, f => Assert.Equal(MailLogFormat.Exim, f.Format));
@@ -182,7 +182,7 @@ public class MailLogReaderTests
     [Fact]
     public async Task Sendmail_FindsStatusAndRejectLines()
     {
-        var failures = await ReadAsync(SendmailLog, new MailLogReaderOptions { RedactAddresses = false });
+        var failures = await ReadAsync(SendmailLog, new MailLogReaderOptions { ShowFullAddresses = true });
 
         Assert.Equal([2L, 3L], failures.Select(f => f.LineNumber));
         Assert.Equal(SmtpFailureKind.RecipientUnknown, failures[0].Diagnosis.Kind);

@@ -93,7 +93,7 @@ internal sealed partial class ProbeRun
         RelayBlockDiagnosis? diagnosis = accepted
             ? null
             : classifier.Classify(response, Context(port, stage)) is var d && address is not null && d.Mailbox is null ? d with { Mailbox = address } : d;
-        _steps.Add(new ProbeStep
+        Add(new ProbeStep
         {
             Kind = kind,
             Port = port,

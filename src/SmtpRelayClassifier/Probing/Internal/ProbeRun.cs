@@ -12,6 +12,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using MailKit.Security;
+using Microsoft.Extensions.Logging;
 
 namespace SmtpRelayClassifier.Probing.Internal;
 
@@ -20,7 +21,8 @@ namespace SmtpRelayClassifier.Probing.Internal;
 /// reach, the plain-text look, the session for the transactions (encrypted when the port offers it) and, when the
 /// certificate is refused on a "STARTTLS when offered" port, a new plain-text session for the test without a login.
 /// </summary>
-internal sealed partial class ProbeRun(RelayProbeOptions options, ISmtpFailureClassifier classifier, ProbeDeadline deadline, CancellationToken cancellationToken)
+internal sealed partial class ProbeRun(
+    RelayProbeOptions options, ISmtpFailureClassifier classifier, ProbeDeadline deadline, ILogger logger, SmtpFailureLogOptions logOptions, CancellationToken cancellationToken)
 {
     private readonly List<ProbeStep> _steps = [];
     private readonly TranscriptLog _transcript = new(options.MaxTranscriptLines);
@@ -124,7 +126,7 @@ internal sealed partial class ProbeRun(RelayProbeOptions options, ISmtpFailureCl
     }
 
     public void Note(int port, ProbeStepKind kind, ProbeStepOutcome outcome, string description) =>
-        _steps.Add(new ProbeStep { Kind = kind, Port = port, Outcome = outcome, Description = description });
+        Add(new ProbeStep { Kind = kind, Port = port, Outcome = outcome, Description = description });
 
     public RelayProbeReport Report()
     {
@@ -345,7 +347,7 @@ internal sealed partial class ProbeRun(RelayProbeOptions options, ISmtpFailureCl
     };
 
     private void Record(int port, ProbeStepKind kind, ProbeStepOutcome outcome, string description, Stopwatch watch, RelayBlockDiagnosis? diagnosis = null) =>
-        _steps.Add(new ProbeStep { Kind = kind, Port = port, Outcome = outcome, Description = description, Diagnosis = diagnosis, Duration = watch.Elapsed });
+        Add(new ProbeStep { Kind = kind, Port = port, Outcome = outcome, Description = description, Diagnosis = diagnosis, Duration = watch.Elapsed });
 
     private void Update(int index, Func<PortProbeResult, PortProbeResult> change) => _ports[index] = change(_ports[index]);
 

@@ -1,0 +1,130 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace SmtpRelayClassifier;
+
+/// <summary>
+/// The state of a diagnosis event: every value a dashboard groups by is a named field of the event itself (<c>Kind</c>,
+/// <c>IsRelayBlock</c>, <c>IsTransient</c>, <c>Stage</c>, <c>ReplyCode</c>, <c>EnhancedStatusCode</c>, <c>RuleId</c>,
+/// <c>Server</c>, <c>Port</c>, <c>Mailbox</c>, and <c>ReplyText</c> when it may be logged), then <c>{OriginalFormat}</c>,
+/// the way the logging source generator shapes the state of a message with more than six values. Providers read it as
+/// a list of name/value pairs; the message is formatted only when a provider asks for it, into one string.
+/// </summary>
+internal readonly struct SmtpFailureLogState : IReadOnlyList<KeyValuePair<string, object?>>
+{
+    private const string Head =
+        "SMTP send failed: {Kind} (relay block: {IsRelayBlock}, transient: {IsTransient}) at {Stage}, reply {ReplyCode} {EnhancedStatusCode}, rule {RuleId}, server {Server}:{Port}";
+
+    private const string MailboxPart = ", mailbox {Mailbox}";
+    private const string ReplyPart = "; reply: {ReplyText}";
+
+    // The template for each combination of the optional parts: with a mailbox, with the reply text.
+    private static readonly string[] Formats = [Head, Head + MailboxPart, Head + ReplyPart, Head + MailboxPart + ReplyPart];
+
+    /// <summary>What the formatter passed to the logger calls.</summary>
+    public static readonly Func<SmtpFailureLogState, Exception?, string> Formatter = static (state, _) => state.ToString();
+
+    private readonly RelayBlockDiagnosis _diagnosis;
+    private readonly string? _enhancedCode;
+    private readonly string? _mailbox;
+    private readonly string? _replyText;
+    private readonly bool _hasReplyText;
+
+    /// <summary>Makes the state of one event.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <param name="mailbox">The mailbox as it may be logged (masked or in full), or null.</param>
+    /// <param name="replyText">The reply text as it may be logged, or null when it is left out.</param>
+    public SmtpFailureLogState(RelayBlockDiagnosis diagnosis, string? mailbox, string? replyText)
+    {
+        _diagnosis = diagnosis;
+        _enhancedCode = diagnosis.EnhancedStatusCode?.ToString();
+        _mailbox = mailbox;
+        _replyText = replyText;
+        _hasReplyText = replyText is not null;
+    }
+
+    /// <summary>The template of the message, with the optional parts this event has.</summary>
+    public string OriginalFormat => Formats[(_mailbox is null ? 0 : 1) + (_hasReplyText ? 2 : 0)];
+
+    /// <inheritdoc />
+    public int Count => _hasReplyText ? 12 : 11;
+
+    /// <inheritdoc />
+    public KeyValuePair<string, object?> this[int index] => index switch
+    {
+        0 => new("Kind", _diagnosis.Kind),
+        1 => new("IsRelayBlock", _diagnosis.IsRelayBlock),
+        2 => new("IsTransient", _diagnosis.IsTransient),
+        3 => new("Stage", _diagnosis.Stage),
+        4 => new("ReplyCode", _diagnosis.ReplyCode),
+        5 => new("EnhancedStatusCode", _enhancedCode),
+        6 => new("RuleId", _diagnosis.RuleId),
+        7 => new("Server", _diagnosis.Server),
+        8 => new("Port", _diagnosis.Port),
+        9 => new("Mailbox", _mailbox),
+        10 when _hasReplyText => new("ReplyText", _replyText),
+        _ when index == Count - 1 => new("{OriginalFormat}", OriginalFormat),
+        _ => throw new ArgumentOutOfRangeException(nameof(index), index, $"The index must be between 0 and {Count - 1}."),
+    };
+
+    /// <inheritdoc />
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+    {
+        for (int i = 0; i < Count; i++)
+            yield return this[i];
+    }
+
+    /// <inheritdoc />
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The message: the template filled in, <c>(null)</c> for a value that is not known, as <c>LoggerMessage</c> writes it.</summary>
+    /// <returns>The message.</returns>
+    public override string ToString()
+    {
+        var d = _diagnosis;
+        // One string: the handler writes into the stack buffer (or a pooled one when it grows) and enums format without boxing.
+        var message = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        message.AppendLiteral("SMTP send failed: ");
+        message.AppendFormatted(d.Kind);
+        message.AppendLiteral(" (relay block: ");
+        message.AppendLiteral(d.IsRelayBlock ? "True" : "False");
+        message.AppendLiteral(", transient: ");
+        message.AppendLiteral(d.IsTransient ? "True" : "False");
+        message.AppendLiteral(") at ");
+        message.AppendFormatted(d.Stage);
+        message.AppendLiteral(", reply ");
+        AppendOrNull(ref message, d.ReplyCode);
+        message.AppendLiteral(" ");
+        message.AppendFormatted(_enhancedCode ?? "(null)");
+        message.AppendLiteral(", rule ");
+        message.AppendFormatted(d.RuleId);
+        message.AppendLiteral(", server ");
+        message.AppendFormatted(d.Server ?? "(null)");
+        message.AppendLiteral(":");
+        AppendOrNull(ref message, d.Port);
+        if (_mailbox is not null)
+        {
+            message.AppendLiteral(", mailbox ");
+            message.AppendFormatted(_mailbox);
+        }
+
+        if (_hasReplyText)
+        {
+            message.AppendLiteral("; reply: ");
+            message.AppendFormatted(_replyText);
+        }
+
+        return message.ToStringAndClear();
+    }
+
+    private static void AppendOrNull(ref DefaultInterpolatedStringHandler message, int? value)
+    {
+        if (value is { } number)
+            message.AppendFormatted(number);
+        else
+            message.AppendLiteral("(null)");
+    }
+}
