@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using SmtpRelayClassifier.Parsing;
 
@@ -74,6 +75,22 @@ public sealed record RelayBlockDiagnosis
     /// <c>connection_reset</c>, <c>network_unreachable</c>, <c>secure_connection_error</c>, <c>protocol_error</c>.
     /// </summary>
     public string? ErrorType { get; init; }
+
+    /// <summary>The DNS block list or reputation service the reply names as the reason for the refusal, when it names one.</summary>
+    public BlockList? BlockList { get; init; }
+
+    /// <summary>
+    /// The IP address (for a list of <see cref="BlockListKind.Ip"/>) or domain the reply says is listed, as it stands in
+    /// the reply; null when the reply names a list but not what it lists.
+    /// </summary>
+    public string? ListedItem { get; init; }
+
+    /// <summary>
+    /// A public page that explains this reply: the first <c>http://</c> or <c>https://</c> link in the reply text when
+    /// it has one, otherwise the error page of the provider whose rule decided (Microsoft, Gmail, Yahoo, Outlook.com,
+    /// Apple, Comcast, Orange); null when neither is known. Always an absolute http or https address.
+    /// </summary>
+    public Uri? HelpLink { get; init; }
 
     /// <summary>A one-line English summary.</summary>
     public required string Summary { get; init; }

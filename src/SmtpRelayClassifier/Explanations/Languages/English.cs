@@ -165,4 +165,10 @@ internal static class English
             ConfidenceHigh: "high"),
         ServerRef: (server, port) => server is null ? "the mail server" : port is { } p ? $"the mail server {server} (port {p})" : $"the mail server {server}",
         MailboxRef: mailbox => mailbox is null ? "this address" : mailbox);
+
+    /// <summary>The line naming the block list: <c>{name}</c>, <c>{item}</c> (the listed address in parentheses, or nothing), <c>{url}</c>.</summary>
+    public const string BlockListLine = "Listed by: {name}{item} — look-up and removal: {url}";
+
+    /// <summary>The line giving the reply's help page: <c>{url}</c>.</summary>
+    public const string HelpLinkLine = "More about this reply: {url}";
 }

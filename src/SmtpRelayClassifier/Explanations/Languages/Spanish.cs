@@ -170,4 +170,10 @@ internal static class Spanish
             _ => $"el servidor de correo {server} (puerto {port})",
         },
         MailboxRef: mailbox => mailbox ?? "esta dirección");
+
+    /// <summary>The line naming the block list: <c>{name}</c>, <c>{item}</c> (the listed address in parentheses, or nothing), <c>{url}</c>.</summary>
+    public const string BlockListLine = "Incluido en: {name}{item} — consulta y retirada: {url}";
+
+    /// <summary>The line giving the reply's help page: <c>{url}</c>.</summary>
+    public const string HelpLinkLine = "Más información sobre esta respuesta: {url}";
 }
