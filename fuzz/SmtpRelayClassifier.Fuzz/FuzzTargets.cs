@@ -112,7 +112,7 @@ public static class FuzzTargets
         var full = Classifier.Classify(text, context);
         string fingerprint = Fingerprint(full);
         var brief = Classifier.ClassifyBrief(text, context);
-        Check(brief == new BriefDiagnosis(full.Kind, full.IsRelayBlock, full.IsTransient, full.RuleId), "ClassifyBrief gives Classify's answers");
+        Check(brief == new BriefDiagnosis(full.Kind, full.IsRelayBlock, full.IsTransient, full.RuleId, full.RecipientAction), "ClassifyBrief gives Classify's answers");
         Check(Classifier.ClassifyKind(text, context) == full.Kind, "ClassifyKind gives Classify's kind");
         Check(Fingerprint(Classifier.Classify(text.AsSpan(), context)) == fingerprint, "a span classifies as its string");
         Check(Fingerprint(Classifier.Classify(input, context)) == fingerprint, "bytes classify as their decoded text");

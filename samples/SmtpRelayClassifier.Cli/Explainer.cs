@@ -19,6 +19,9 @@ internal sealed class Explainer(CultureInfo culture, bool showAddresses = false)
     private static readonly DiagnosisExplainer Texts = new(new ExplanationOptions { IncludeReplyText = false, ShowFullAddresses = true });
 
     private readonly Dictionary<Key, DiagnosisExplanation> _cache = [];
+
+    /// <summary>The tool's own words in the language of the explanations.</summary>
+    public TextLabels Labels { get; } = TextLabels.For(culture);
     private readonly Dictionary<DiagnosisExplanation, JsonTemplate> _json = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The explanation of a diagnosis, for JSON: its two texts already escaped, in pieces around the address.</summary>
@@ -49,6 +52,7 @@ internal sealed class Explainer(CultureInfo culture, bool showAddresses = false)
         {
             UserMessage = template.UserMessage.Replace(Placeholder, masked, StringComparison.Ordinal),
             TechnicalExplanation = template.TechnicalExplanation.Replace(Placeholder, masked, StringComparison.Ordinal),
+            Facts = Array.ConvertAll([.. template.Facts], f => new KeyValuePair<string, string>(f.Key, f.Value.Replace(Placeholder, masked, StringComparison.Ordinal))),
         };
     }
 

@@ -20,8 +20,9 @@ internal sealed class GuardedOutput(Stream inner) : Stream
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     /// <summary>
-    /// Standard output as a file stream on descriptor 1: unlike <see cref="Console.OpenStandardOutput()"/>, which drops
-    /// what it cannot write to a closed pipe without a word, it fails, and the command can stop.
+    /// Standard output as a file stream on descriptor 1 when it is a pipe or a terminal: unlike
+    /// <see cref="Console.OpenStandardOutput()"/>, which drops what it cannot write to a closed pipe without a word, it
+    /// fails, and the command can stop. A regular file gets Console's stream, which keeps the descriptor's offset.
     /// </summary>
     public static Stream OpenStandardOutput()
     {
@@ -29,7 +30,15 @@ internal sealed class GuardedOutput(Stream inner) : Stream
             return Console.OpenStandardOutput();
         try
         {
-            return new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            var file = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            if (!file.CanSeek)
+                return file;
+
+            // A regular file (> or >>): a FileStream writes at a position of its own and leaves the descriptor's
+            // offset where it was, so what the shell writes next to the same file would overwrite the output.
+            // Console's stream writes at the descriptor's offset, and a file has no reader that closes it.
+            file.Dispose();
+            return Console.OpenStandardOutput();
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
         {

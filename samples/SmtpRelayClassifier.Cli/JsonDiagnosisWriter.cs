@@ -10,8 +10,10 @@ namespace SmtpRelayClassifier.Cli;
 
 /// <summary>
 /// Writes diagnoses as JSON Lines (one object per input, in input order) with <see cref="Utf8JsonWriter"/>: no
-/// reflection, no source generator, property names and enum names encoded once. Every text that may hold an address is
-/// shown as the explainer allows (masked by default).
+/// reflection, no source generator, property names and enum names encoded once. The diagnosis is written by the
+/// library (<see cref="RelayBlockDiagnosisJson.WriteProperties"/>), the tool's own fields beside it. Every text that may
+/// hold an address is shown as the explainer allows (masked by default): the masking happens here, before the library
+/// writes, since the library's JSON is the full value.
 /// </summary>
 internal sealed class JsonDiagnosisWriter : IDisposable
 {
@@ -19,46 +21,13 @@ internal sealed class JsonDiagnosisWriter : IDisposable
     private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
     private static readonly JsonEncodedText IsRelayBlock = JsonEncodedText.Encode("isRelayBlock");
     private static readonly JsonEncodedText IsTransient = JsonEncodedText.Encode("isTransient");
-    private static readonly JsonEncodedText Stage = JsonEncodedText.Encode("stage");
-    private static readonly JsonEncodedText ReplyCode = JsonEncodedText.Encode("replyCode");
-    private static readonly JsonEncodedText Enhanced = JsonEncodedText.Encode("enhancedStatusCode");
-    private static readonly JsonEncodedText Mailbox = JsonEncodedText.Encode("mailbox");
-    private static readonly JsonEncodedText ReplyText = JsonEncodedText.Encode("replyText");
     private static readonly JsonEncodedText RuleId = JsonEncodedText.Encode("ruleId");
-    private static readonly JsonEncodedText Confidence = JsonEncodedText.Encode("confidence");
-    private static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
-    private static readonly JsonEncodedText Strength = JsonEncodedText.Encode("strength");
-    private static readonly JsonEncodedText Phrase = JsonEncodedText.Encode("phrase");
-    private static readonly JsonEncodedText PhraseOffset = JsonEncodedText.Encode("phraseOffset");
-    private static readonly JsonEncodedText PhraseLength = JsonEncodedText.Encode("phraseLength");
-    private static readonly JsonEncodedText UsedReplyCode = JsonEncodedText.Encode("usedReplyCode");
-    private static readonly JsonEncodedText UsedEnhancedCode = JsonEncodedText.Encode("usedEnhancedCode");
-    private static readonly JsonEncodedText UsedStage = JsonEncodedText.Encode("usedStage");
-    private static readonly JsonEncodedText Support = JsonEncodedText.Encode("support");
-    private static readonly JsonEncodedText ContradictingKind = JsonEncodedText.Encode("contradictingKind");
-    private static readonly JsonEncodedText ContradictingRuleId = JsonEncodedText.Encode("contradictingRuleId");
-    private static readonly JsonEncodedText ContradictingStrength = JsonEncodedText.Encode("contradictingStrength");
-    private static readonly JsonEncodedText Causes = JsonEncodedText.Encode("causes");
-    private static readonly JsonEncodedText Remedies = JsonEncodedText.Encode("remedies");
-    private static readonly JsonEncodedText Responsible = JsonEncodedText.Encode("responsibleParty");
-    private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
-    private static readonly JsonEncodedText HResult = JsonEncodedText.Encode("hresult");
-    private static readonly JsonEncodedText HResultName = JsonEncodedText.Encode("hresultName");
-    private static readonly JsonEncodedText Server = JsonEncodedText.Encode("server");
-    private static readonly JsonEncodedText Port = JsonEncodedText.Encode("port");
-    private static readonly JsonEncodedText ErrorType = JsonEncodedText.Encode("errorType");
     private static readonly JsonEncodedText Summary = JsonEncodedText.Encode("summary");
     private static readonly JsonEncodedText Dialog = JsonEncodedText.Encode("dialog");
     private static readonly JsonEncodedText Diagnosis = JsonEncodedText.Encode("diagnosis");
 
-    private static readonly FrozenDictionary<SmtpFailureKind, JsonEncodedText> Kinds = Names<SmtpFailureKind>();
-    private static readonly FrozenDictionary<SmtpStage, JsonEncodedText> Stages = Names<SmtpStage>();
-    private static readonly FrozenDictionary<FailureCause, JsonEncodedText> CauseNames = Names<FailureCause>();
-    private static readonly FrozenDictionary<FailureRemedy, JsonEncodedText> RemedyNames = Names<FailureRemedy>();
-    private static readonly FrozenDictionary<ResponsibleParty, JsonEncodedText> Parties = Names<ResponsibleParty>();
-    private static readonly FrozenDictionary<DiagnosisSource, JsonEncodedText> Sources = Names<DiagnosisSource>();
-    private static readonly FrozenDictionary<DiagnosisConfidence, JsonEncodedText> Confidences = Names<DiagnosisConfidence>();
-    private static readonly FrozenDictionary<EvidenceStrength, JsonEncodedText> Strengths = Names<EvidenceStrength>();
+    private static readonly FrozenDictionary<SmtpFailureKind, JsonEncodedText> Kinds =
+        Enum.GetValues<SmtpFailureKind>().ToFrozenDictionary(v => v, v => JsonEncodedText.Encode(v.ToString()));
 
     private static readonly JsonEncodedText Language = JsonEncodedText.Encode("language");
     private static readonly JsonEncodedText UserMessage = JsonEncodedText.Encode("userMessage");
@@ -189,51 +158,11 @@ internal sealed class JsonDiagnosisWriter : IDisposable
 
     public void Dispose() => _writer.Dispose();
 
+    // The library's shape of the diagnosis (schemas/relay-block-diagnosis.schema.json), with its addresses shown as the
+    // explainer allows, then the explanation in the run's language.
     private void WriteDiagnosisProperties(RelayBlockDiagnosis d)
     {
-        _writer.WriteString(Kind, Kinds[d.Kind]);
-        _writer.WriteBoolean(IsRelayBlock, d.IsRelayBlock);
-        _writer.WriteBoolean(IsTransient, d.IsTransient);
-        _writer.WriteString(Stage, Stages[d.Stage]);
-        if (d.ReplyCode is { } code)
-            _writer.WriteNumber(ReplyCode, code);
-        else
-            _writer.WriteNull(ReplyCode);
-        if (d.EnhancedStatusCode is { } enhanced)
-            _writer.WriteString(Enhanced, enhanced.ToString());
-        else
-            _writer.WriteNull(Enhanced);
-        if (d.Mailbox is not null)
-            _writer.WriteString(Mailbox, _explainer.ShowMailbox(d.Mailbox));
-        _writer.WriteString(RuleId, d.RuleId);
-        _writer.WriteString(Confidence, Confidences[d.Confidence]);
-        WriteEvidence(d.Evidence);
-        _writer.WriteStartArray(Causes);
-        foreach (var cause in d.Causes)
-            _writer.WriteStringValue(CauseNames[cause]);
-        _writer.WriteEndArray();
-        _writer.WriteStartArray(Remedies);
-        foreach (var remedy in d.Remedies)
-            _writer.WriteStringValue(RemedyNames[remedy]);
-        _writer.WriteEndArray();
-        _writer.WriteString(Responsible, Parties[d.ResponsibleParty]);
-        _writer.WriteString(Source, Sources[d.Source]);
-        if (d.HResult is { } hresult)
-        {
-            _writer.WriteString(HResult, hresult.ToString());
-            if (hresult.Name is not null)
-                _writer.WriteString(HResultName, hresult.Name);
-        }
-
-        if (d.Server is not null)
-            _writer.WriteString(Server, d.Server);
-        if (d.Port is { } port)
-            _writer.WriteNumber(Port, port);
-        if (d.ErrorType is not null)
-            _writer.WriteString(ErrorType, d.ErrorType);
-        if (d.ReplyText is not null)
-            _writer.WriteString(ReplyText, _explainer.ShowText(d.ReplyText));
-        _writer.WriteString(Summary, _explainer.ShowText(d.Summary));
+        RelayBlockDiagnosisJson.WriteProperties(_writer, Shown(d));
         var explanation = _explainer.ExplainForJson(d);
         _writer.WriteString(Language, explanation.Language);
         _writer.WritePropertyName(UserMessage);
@@ -242,33 +171,15 @@ internal sealed class JsonDiagnosisWriter : IDisposable
         WriteRawString(explanation.Explanation, explanation.Mailbox);
     }
 
-    // What decided, where its phrase stands in the input, and what contradicted it.
-    private void WriteEvidence(in DiagnosisEvidence e)
+    // The diagnosis with its mailbox, reply text and summary as the output shows them; the same instance when none changes.
+    private RelayBlockDiagnosis Shown(RelayBlockDiagnosis d)
     {
-        _writer.WriteStartObject(Evidence);
-        _writer.WriteString(Strength, Strengths[e.Strength]);
-        if (e.Phrase is not null)
-        {
-            _writer.WriteString(Phrase, e.Phrase);
-            if (e.PhraseRange.End.Value > e.PhraseRange.Start.Value)
-            {
-                _writer.WriteNumber(PhraseOffset, e.PhraseRange.Start.Value);
-                _writer.WriteNumber(PhraseLength, e.PhraseRange.End.Value - e.PhraseRange.Start.Value);
-            }
-        }
-
-        _writer.WriteBoolean(UsedReplyCode, e.UsedReplyCode);
-        _writer.WriteBoolean(UsedEnhancedCode, e.UsedEnhancedCode);
-        _writer.WriteBoolean(UsedStage, e.UsedStage);
-        _writer.WriteNumber(Support, e.Support);
-        if (e.ContradictingKind is { } kind)
-        {
-            _writer.WriteString(ContradictingKind, Kinds[kind]);
-            _writer.WriteString(ContradictingRuleId, e.ContradictingRuleId);
-            _writer.WriteString(ContradictingStrength, Strengths[e.ContradictingStrength]);
-        }
-
-        _writer.WriteEndObject();
+        string? mailbox = _explainer.ShowMailbox(d.Mailbox);
+        string? replyText = _explainer.ShowText(d.ReplyText);
+        string summary = _explainer.ShowText(d.Summary);
+        return ReferenceEquals(mailbox, d.Mailbox) && ReferenceEquals(replyText, d.ReplyText) && ReferenceEquals(summary, d.Summary)
+            ? d
+            : d with { Mailbox = mailbox, ReplyText = replyText, Summary = summary };
     }
 
     // The pieces are already escaped JSON string content; only the quotes and the address go between them.
@@ -318,8 +229,4 @@ internal sealed class JsonDiagnosisWriter : IDisposable
         _stream.WriteByte((byte)'\n');
         _writer.Reset();
     }
-
-    private static FrozenDictionary<T, JsonEncodedText> Names<T>()
-        where T : struct, Enum =>
-        Enum.GetValues<T>().ToFrozenDictionary(v => v, v => JsonEncodedText.Encode(v.ToString()));
 }

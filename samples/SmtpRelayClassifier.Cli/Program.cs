@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -13,81 +14,32 @@ internal static class Program
     public const int Incomplete = 1;
     public const int UsageError = 2;
 
-    private const string Usage =
-        """
-        Usage:
-          smtp-classify                          explain the relay block of Microsoft KB 290842 (French Outlook dialog)
-          smtp-classify classify [REPLY...]      explain each reply; without REPLY, read one reply per line from stdin
-                                                 (a literal \n inside a line separates the lines of a multi-line reply)
-          smtp-classify hresult NUMBER...        explain Outlook error numbers such as 0x800CCC79
-          smtp-classify outlook [FILE]           read an Outlook error dialog (English or French) from FILE or stdin
-          smtp-classify scan FILE|DIR|-...             find and classify the failures in mail logs (Postfix, Exim, Sendmail),
-                                                 bounce messages (.eml) and mbox files; --summary for the counts
-          smtp-classify eval CORPUS...           measure the classifier on labelled replies (.tsv files or folders):
-                                                 accuracy per file, kind, source and confidence, the confusion matrix
-          smtp-classify probe --host H --from A --to B [--port P]... [--local-to C] [--user U [--password-env VAR]]
-                              [--second-from D] [--local-address IP] [--timeout S] [--pin-certificate SHA256]
-                              [--allow-plaintext-auth]
-                                                 find out, without sending a message, whether H relays for you
-                                                 (the password comes from VAR, or from the first line of stdin;
-                                                 it is sent only over TLS unless --allow-plaintext-auth, which
-                                                 speaks plain text on every port but 465)
-
-        Options:
-          --json            one JSON object per input (JSON Lines), in input order
-          --stage STAGE     the command the replies answered: connect, ehlo, starttls, auth, mail, rcpt, data, end-of-data
-          --port N          the server port (a timeout on port 25 reads as an outbound block)
-          --lang LANG       the language of explanations: en, fr, de, es (default: the current UI culture)
-          --format tsv      classify: one "kind<TAB>isRelayBlock" line per input, the cheapest output
-          --summary         scan: counts per kind, relay blocks per remote host, the top rules
-          --misses          eval: list every reply whose kind or relay flag is wrong
-          --show-addresses  show e-mail addresses in full; every command masks them by default (b***@example.org)
-          -h, --help        show this help
-
-        Exit codes: 0 done (also when the reader of the output closes it early); 1 some input could not be read
-                    (named on stderr) or the output could not be written; 2 usage error.
-        """;
+    // Replies are taken as they are written: '@file' is a reply, not a response file to read arguments from.
+    private static readonly ParserConfiguration Parser = new() { ResponseFileTokenReplacer = null };
 
     public static int Main(string[] args) => Run(args, Console.OpenStandardInput(), GuardedOutput.OpenStandardOutput(), Console.Error);
 
     public static int Run(string[] args, Stream stdin, Stream stdout, TextWriter stderr)
     {
-        Options options;
-        try
-        {
-            options = Options.Parse(args);
-        }
-        catch (UsageException e)
-        {
-            stderr.WriteLine($"smtp-classify: {e.Message}");
-            stderr.WriteLine("Try 'smtp-classify --help'.");
-            return UsageError;
-        }
-
         using var buffered = new BufferedStream(new GuardedOutput(stdout), 1 << 16);
         using var text = new StreamWriter(buffered, new UTF8Encoding(false), 1 << 12) { AutoFlush = false };
         try
         {
-            if (options.Help)
+            var root = CliCommands.Build((command, result) => Dispatch(Options.From(command, result), stdin, buffered, text, stderr));
+            var parse = root.Parse(args, Parser);
+            string? unknown = parse.Errors.Count == 0 ? CliCommands.UnknownOption(parse) : null;
+            if ((parse.Errors.Count > 0 || unknown is not null) && parse.Action is not { ClearsParseErrors: true })
             {
-                text.WriteLine(Usage);
-                return Ok;
+                foreach (var error in parse.Errors)
+                    stderr.WriteLine($"smtp-classify: {error.Message}");
+                if (unknown is not null)
+                    stderr.WriteLine($"smtp-classify: Unrecognized command or argument '{unknown}'.");
+                var command = parse.CommandResult.Command;
+                stderr.WriteLine($"Try 'smtp-classify {(command is RootCommand ? string.Empty : command.Name + " ")}--help'.");
+                return UsageError;
             }
 
-            var context = new SmtpFailureContext { Stage = options.Stage, Port = options.Port };
-            var culture = options.Language is { } language ? CultureInfo.GetCultureInfo(language) : CultureInfo.CurrentUICulture;
-            var explainer = new Explainer(culture, options.ShowAddresses);
-            var classifier = SmtpFailureClassifier.Default;
-            return options.Command switch
-            {
-                "classify" => Classify(options, context, classifier, explainer, stdin, buffered, text),
-                "hresult" => HResults(options, context, classifier, explainer, buffered, text, stderr),
-                "outlook" => Outlook(options, classifier, explainer, stdin, buffered, text, stderr),
-                "probe" => ProbeCommand.Run(options, explainer, stdin, buffered, text, stderr),
-                "scan" => ScanCommand.Run(options, stdin, buffered, text, stderr),
-                "eval" => EvalCommand.Run(options, text, stderr),
-                _ => Outlook(options, classifier, explainer, KbExample.FrenchDialog, buffered, text, stderr),
-            };
+            return parse.Invoke(new InvocationConfiguration { Output = text, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (OutputClosedException e)
         {
@@ -101,6 +53,24 @@ internal static class Program
             text.Flush();
             buffered.Flush();
         }
+    }
+
+    private static int Dispatch(Options options, Stream stdin, Stream buffered, StreamWriter text, TextWriter stderr)
+    {
+        var context = new SmtpFailureContext { Stage = options.Stage, Port = options.Port };
+        var culture = options.Language is { } language ? CultureInfo.GetCultureInfo(language) : CultureInfo.CurrentUICulture;
+        var explainer = new Explainer(culture, options.ShowAddresses);
+        var classifier = SmtpFailureClassifier.Default;
+        return options.Command switch
+        {
+            "classify" => Classify(options, context, classifier, explainer, stdin, buffered, text),
+            "hresult" => HResults(options, context, classifier, explainer, buffered, text, stderr),
+            "outlook" => Outlook(options, classifier, explainer, stdin, buffered, text, stderr),
+            "probe" => ProbeCommand.Run(options, explainer, stdin, buffered, text, stderr),
+            "scan" => ScanCommand.Run(options, stdin, buffered, text, stderr),
+            "eval" => EvalCommand.Run(options, text, stderr),
+            _ => Outlook(options, classifier, explainer, KbExample.FrenchDialog, buffered, text, stderr),
+        };
     }
 
     private static int Classify(Options options, SmtpFailureContext context, SmtpFailureClassifier classifier, Explainer explainer, Stream stdin, Stream output, StreamWriter text)

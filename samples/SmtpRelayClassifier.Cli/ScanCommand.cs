@@ -37,7 +37,7 @@ internal static class ScanCommand
             return Program.UsageError;
 
         var readerOptions = new MailLogReaderOptions { ShowFullAddresses = options.ShowAddresses };
-        var summary = new ScanSummary();
+        var summary = new ScanSummary(options.Language is { } language ? System.Globalization.CultureInfo.GetCultureInfo(language) : null);
         using var json = options.Json ? new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }) : null;
         bool showProgress = !Console.IsOutputRedirected && !Console.IsErrorRedirected && output is not MemoryStream;
         var progress = showProgress ? new Progress(stderr, inputs.Files.Where(f => f != "-").Sum(SizeOf)) : null;

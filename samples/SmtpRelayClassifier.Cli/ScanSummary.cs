@@ -11,8 +11,10 @@ namespace SmtpRelayClassifier.Cli;
 /// What <c>scan --summary</c> prints: counts per kind, relay blocks per remote host, the rules that decided most often,
 /// the inputs not read and what the readers read past, by reason.
 /// </summary>
-internal sealed class ScanSummary
+internal sealed class ScanSummary(System.Globalization.CultureInfo? culture = null)
 {
+    private readonly System.Globalization.CultureInfo _culture = culture ?? System.Globalization.CultureInfo.CurrentUICulture;
+
     private readonly Dictionary<SmtpFailureKind, long> _kinds = [];
     private readonly Dictionary<string, long> _relayBlocksByHost = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, long> _rules = new(StringComparer.Ordinal);
@@ -31,7 +33,7 @@ internal sealed class ScanSummary
         if (r.Diagnosis.IsRelayBlock)
         {
             _relayBlocks++;
-            string host = r.RemoteHost ?? r.RemoteAddress ?? "(unknown host)";
+            string host = r.RemoteHost ?? r.RemoteAddress ?? string.Empty;
             _relayBlocksByHost[host] = _relayBlocksByHost.GetValueOrDefault(host) + 1;
         }
     }
@@ -45,28 +47,30 @@ internal sealed class ScanSummary
 
     public void WriteText(TextWriter output)
     {
-        output.WriteLine($"Failures: {_total}, of which relay blocks: {_relayBlocks}");
+        var l = TextLabels.For(_culture);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        output.WriteLine(string.Format(invariant, l.Failures, _total, _relayBlocks));
         output.WriteLine();
-        output.WriteLine("By kind:");
+        output.WriteLine(l.ByKind + l.Colon);
         foreach (var (kind, count) in _kinds.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
-            output.WriteLine($"  {count,10}  {kind}");
+            output.WriteLine($"  {count,10}  {DiagnosisExplainer.KindName(kind, _culture)}");
         output.WriteLine();
-        output.WriteLine("Relay blocks by remote host:");
+        output.WriteLine(l.RelayBlocksByHost + l.Colon);
         foreach (var (host, count) in _relayBlocksByHost.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(20))
-            output.WriteLine($"  {count,10}  {host}");
+            output.WriteLine($"  {count,10}  {(host.Length == 0 ? l.UnknownHost : host)}");
         if (_relayBlocksByHost.Count == 0)
-            output.WriteLine("  (none)");
+            output.WriteLine("  " + l.None);
         output.WriteLine();
-        output.WriteLine("Top rules:");
+        output.WriteLine(l.TopRules + l.Colon);
         foreach (var (rule, count) in _rules.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10))
             output.WriteLine($"  {count,10}  {rule}");
         output.WriteLine();
-        output.WriteLine($"Inputs not read: {NotRead}");
-        output.WriteLine("Skipped while reading:");
+        output.WriteLine(string.Format(invariant, l.InputsNotRead, NotRead));
+        output.WriteLine(l.SkippedWhileReading + l.Colon);
         foreach (var (reason, count) in _skipped.OrderBy(p => p.Key))
-            output.WriteLine($"  {count,10}  {reason}");
+            output.WriteLine($"  {count,10}  {l.SkipReasons[reason]}");
         if (_skipped.Count == 0)
-            output.WriteLine("  (none)");
+            output.WriteLine("  " + l.None);
     }
 
     public void WriteJson(Utf8JsonWriter json, Stream output)
@@ -80,7 +84,7 @@ internal sealed class ScanSummary
         json.WriteEndObject();
         json.WriteStartObject("relayBlocksByRemoteHost");
         foreach (var (host, count) in _relayBlocksByHost.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
-            json.WriteNumber(host, count);
+            json.WriteNumber(host.Length == 0 ? "(unknown host)" : host, count);
         json.WriteEndObject();
         json.WriteStartObject("topRules");
         foreach (var (rule, count) in _rules.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10))

@@ -12,26 +12,28 @@ internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer
     public void Write(ReadOnlySpan<char> input, RelayBlockDiagnosis d)
     {
         Separate();
-        Line("Input", explainer.ShowText(input).ToString());
+        Line(explainer.Labels.Input, explainer.ShowText(input).ToString());
         WriteDiagnosis(d);
     }
 
     public void Write(OutlookErrorDialog dialog, RelayBlockDiagnosis d)
     {
         Separate();
-        output.WriteLine($"Outlook error dialog ({(dialog.Language == "fr" ? "French" : "English")}):");
-        Line("  Message", explainer.ShowText(dialog.Message));
-        Line("  Rejected address", explainer.ShowMailbox(dialog.RejectedAddress));
-        Line("  Subject", explainer.ShowText(dialog.Subject));
-        Line("  Account", explainer.ShowText(dialog.Account));
-        Line("  Server", explainer.ShowText(dialog.Server));
-        Line("  Protocol", dialog.Protocol);
-        Line("  Server response", explainer.ShowText(dialog.ServerResponse));
-        Line("  Port", dialog.Port?.ToString());
-        Line("  Secure (SSL)", dialog.Secure is { } s ? (s ? "yes" : "no") : null);
-        Line("  Server error", dialog.ServerError);
-        Line("  Socket error", dialog.SocketError?.ToString());
-        Line("  Error number", dialog.ErrorNumber is { } n ? $"{n} {n.Name}" : null);
+        var l = explainer.Labels;
+        int width = Width(new[] { l.Message, l.RejectedAddress, l.Subject, l.Account, l.Server, l.Protocol, l.ServerResponse, l.Port, l.Secure, l.ServerError, l.SocketError, l.ErrorNumber }.Select(s => "  " + s));
+        output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, l.DialogHeading, dialog.Language == "fr" ? l.DialogFrench : l.DialogEnglish) + l.Colon);
+        Line("  " + l.Message, explainer.ShowText(dialog.Message), width);
+        Line("  " + l.RejectedAddress, explainer.ShowMailbox(dialog.RejectedAddress), width);
+        Line("  " + l.Subject, explainer.ShowText(dialog.Subject), width);
+        Line("  " + l.Account, explainer.ShowText(dialog.Account), width);
+        Line("  " + l.Server, explainer.ShowText(dialog.Server), width);
+        Line("  " + l.Protocol, dialog.Protocol, width);
+        Line("  " + l.ServerResponse, explainer.ShowText(dialog.ServerResponse), width);
+        Line("  " + l.Port, dialog.Port?.ToString(), width);
+        Line("  " + l.Secure, dialog.Secure is { } s ? (s ? l.Yes : l.No) : null, width);
+        Line("  " + l.ServerError, dialog.ServerError, width);
+        Line("  " + l.SocketError, dialog.SocketError?.ToString(), width);
+        Line("  " + l.ErrorNumber, dialog.ErrorNumber is { } n ? $"{n} {n.Name}" : null, width);
         output.WriteLine();
         WriteDiagnosis(d);
     }
@@ -82,19 +84,14 @@ internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer
         output.WriteLine();
         output.WriteLine(explanation.TechnicalExplanation);
         output.WriteLine();
-        Line("Kind", d.Kind.ToString());
-        Line("Relay block", d.IsRelayBlock ? "yes" : "no");
-        Line("Retry can help", d.IsTransient ? "yes" : "no");
-        Line("Stage", d.Stage.ToString());
-        Line("Reply code", d.ReplyCode?.ToString());
-        Line("Enhanced code", d.EnhancedStatusCode?.ToString());
-        Line("Mailbox", explainer.ShowMailbox(d.Mailbox));
-        Line("Server", d.Server is null ? null : d.Port is { } p ? $"{d.Server}:{p}" : d.Server);
-        Line("Outlook error", d.HResult is { } h ? $"{h} {h.Name}" : null);
+        // The facts in the explanation's language; the lines in the contract's English names are for English only.
+        int width = Width(explanation.Facts.Select(f => f.Key));
+        foreach (var (label, value) in explanation.Facts)
+            Line(label, value, width);
+        if (explanation.Language != "en")
+            return;
+        Line("Contract names", $"{d.Kind}, {d.Stage}, {d.Source}, {d.ResponsibleParty}, {d.Confidence}");
         Line("Error type", d.ErrorType);
-        Line("Source", d.Source.ToString());
-        Line("Who must act", d.ResponsibleParty.ToString());
-        Line("Rule", $"{d.RuleId} (confidence: {d.Confidence})");
         Line("Evidence", EvidenceText(d.Evidence));
         Line("Summary", explainer.ShowText(d.Summary));
         if (d.Causes.Count > 0)
@@ -132,9 +129,12 @@ internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer
         _first = false;
     }
 
-    private void Line(string label, string? value)
+    // The values of a block start in one column: 20, or further when a label in that language is longer.
+    private int Width(System.Collections.Generic.IEnumerable<string> labels) => Math.Max(20, labels.Max(l => l.Length) + explainer.Labels.Colon.Length + 1);
+
+    private void Line(string label, string? value, int width = 20)
     {
         if (value is not null)
-            output.WriteLine($"{label + ":",-20}{value}");
+            output.WriteLine((label + explainer.Labels.Colon).PadRight(width) + value);
     }
 }

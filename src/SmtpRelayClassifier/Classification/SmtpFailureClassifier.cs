@@ -115,23 +115,34 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         // Where the codes the decision read stand, when they are the parser's (a caller's own code has no position in the text).
         var codeRange = evidence.Code == parsed.Code ? parsed.CodeRange : default;
         var enhancedRange = evidence.Enhanced == parsed.EnhancedStatusCode ? parsed.EnhancedCodeRange : default;
-        return Build(decision, evidence, at < 0 ? default : new Range(offset + at, offset + at + decision.Phrase!.Length), codeRange, enhancedRange, findings);
+        // A permanent failure has no wait: its text is not scanned for one.
+        TimeSpan? said = null;
+        Range saidRange = default;
+        if (IsTransient(decision.Rule, evidence) && RetryDelayScanner.TryFind(text, out var delay, out var delayRange))
+            (said, saidRange) = (delay, new Range(offset + delayRange.Start.Value, offset + delayRange.End.Value));
+        return Build(decision, evidence, at < 0 ? default : new Range(offset + at, offset + at + decision.Phrase!.Length), codeRange, enhancedRange, said, saidRange, findings);
     }
 
-    /// <summary>Builds the diagnosis for a decision made by the rule set; the ranges say where its phrase and codes stand.</summary>
-    internal static RelayBlockDiagnosis Build(in RuleDecision decision, in FailureFacts evidence, Range phraseRange = default, Range codeRange = default,
-        Range enhancedRange = default, in ReplyFindings findings = default)
+    /// <summary>
+    /// Builds the diagnosis for a decision made by the rule set; the ranges say where its phrase and codes stand,
+    /// <paramref name="said"/> is the delay the text named, standing at <paramref name="saidRange"/>, and
+    /// <paramref name="findings"/> the block list and link the text carries.
+    /// </summary>
+    internal static RelayBlockDiagnosis Build(
+        in RuleDecision decision, in FailureFacts evidence, Range phraseRange = default, Range codeRange = default, Range enhancedRange = default,
+        TimeSpan? said = null, Range saidRange = default, in ReplyFindings findings = default)
     {
         var rule = decision.Rule;
         var verdict = new Verdict(rule.Id, rule.Kind, decision.Confidence, TransientOf(rule, evidence),
             rule.Causes, rule.Remedies, rule.Responsible, rule.Summary);
+        var weighed = EvidenceOf(decision, phraseRange) with { ReplyCodeRange = codeRange, EnhancedCodeRange = enhancedRange, RetryAfterRange = saidRange };
         // The reply's own link first; else the page of the vendor whose rule decided.
-        return Build(verdict, evidence, EvidenceOf(decision, phraseRange) with { ReplyCodeRange = codeRange, EnhancedCodeRange = enhancedRange },
-            findings with { HelpLink = findings.HelpLink ?? rule.HelpLink });
+        return Build(verdict, evidence, weighed, said, findings with { HelpLink = findings.HelpLink ?? rule.HelpLink });
     }
 
     /// <summary>Builds the diagnosis for a decision, filling what it leaves open from the kind's profile.</summary>
-    internal static RelayBlockDiagnosis Build(Verdict verdict, in FailureFacts evidence, DiagnosisEvidence weighed = default, in ReplyFindings findings = default)
+    internal static RelayBlockDiagnosis Build(Verdict verdict, in FailureFacts evidence, DiagnosisEvidence weighed = default, TimeSpan? said = null,
+        in ReplyFindings findings = default)
     {
         var profile = KindProfiles.For(verdict.Kind, evidence.Source);
         bool remote = UsesRemoteProfile(verdict.Kind, evidence.Source);
@@ -139,12 +150,15 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         var remedies = remote ? profile.Remedies : verdict.Remedies ?? profile.Remedies;
         var responsible = remote ? profile.Responsible : verdict.Responsible ?? profile.Responsible;
         var summary = remote ? profile.Summary : verdict.Summary ?? profile.Summary;
+        bool transient = verdict.Transient ?? profile.Transient;
 
         return new RelayBlockDiagnosis
         {
             Kind = verdict.Kind,
             IsRelayBlock = RelayBlockPolicy.IsRelayBlock(verdict.Kind, evidence.Stage, causes),
-            IsTransient = verdict.Transient ?? profile.Transient,
+            IsTransient = transient,
+            RecipientAction = RecipientActions.For(verdict.Kind, transient, evidence.Source, causes, evidence.Code),
+            RetryAfter = RetryDelays.For(verdict.Kind, transient, causes, said),
             Stage = evidence.Stage,
             ReplyCode = evidence.Code != 0 ? evidence.Code : null,
             EnhancedStatusCode = evidence.Enhanced.IsEmpty ? null : evidence.Enhanced,
@@ -184,8 +198,9 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         TakeParse(ref evidence, parsed);
         var rule = _rules.EvaluateRule(reply.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
         var causes = CausesFor(rule.Kind, rule.Causes, evidence.Source);
-        bool transient = TransientOf(rule, evidence) ?? KindProfiles.For(rule.Kind, evidence.Source).Transient;
-        return new BriefDiagnosis(rule.Kind, RelayBlockPolicy.IsRelayBlock(rule.Kind, evidence.Stage, causes), transient, rule.Id);
+        bool transient = IsTransient(rule, evidence);
+        return new BriefDiagnosis(rule.Kind, RelayBlockPolicy.IsRelayBlock(rule.Kind, evidence.Stage, causes), transient, rule.Id,
+            RecipientActions.For(rule.Kind, transient, evidence.Source, causes, evidence.Code));
     }
 
     internal RuleSet Rules => _rules;
@@ -228,6 +243,10 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         if ((uint)context.Source > (uint)DiagnosisSource.RemoteServer)
             throw new ArgumentException($"The source {(int)context.Source} is not a defined DiagnosisSource.", nameof(context));
     }
+
+    // What Build decides for a rule's decision, without building it.
+    private static bool IsTransient(SmtpFailureRule rule, in FailureFacts evidence) =>
+        TransientOf(rule, evidence) ?? KindProfiles.For(rule.Kind, evidence.Source).Transient;
 
     private static bool? TransientOf(SmtpFailureRule rule, in FailureFacts evidence)
     {

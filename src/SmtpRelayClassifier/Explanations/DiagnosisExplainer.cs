@@ -37,43 +37,63 @@ public sealed class DiagnosisExplainer : IDiagnosisExplainer
 
     internal static IReadOnlyList<LanguagePack> LanguagePacks => Packs;
 
+    /// <summary>The name of a kind in a language, as explanations title it ("Relay denied", "Relais refusé").</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="culture">The language; null takes <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The kind's display name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
+    public static string KindName(SmtpFailureKind kind, CultureInfo? culture = null)
+    {
+        if (!Enum.IsDefined(kind))
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "kind is not a defined SmtpFailureKind.");
+        return PackFor(culture ?? CultureInfo.CurrentUICulture).Titles[kind];
+    }
+
     /// <inheritdoc />
     public DiagnosisExplanation Explain(RelayBlockDiagnosis diagnosis, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
         var pack = PackFor(culture ?? CultureInfo.CurrentUICulture);
         var labels = pack.Labels;
+        var decision = ExplanationDecision.For(diagnosis);
+        bool remote = decision.Remote;
 
         string? mailbox = _options.ShowFullAddresses ? diagnosis.Mailbox : AddressRedactor.MaskOrNull(diagnosis.Mailbox);
-        string Fill(string template) => FillTemplate(pack, template, diagnosis.Server, diagnosis.Port, mailbox);
+        string Fill(string template) => FillTemplate(pack, template, diagnosis.Server, diagnosis.Port, mailbox, remote);
 
-        string title = pack.Titles[diagnosis.Kind];
-        string happened = Fill(pack.UserMessages[diagnosis.Kind]);
-        var causes = diagnosis.Causes.Select(c => Fill(pack.Causes[c])).ToArray();
-        var remedies = diagnosis.Remedies.Select(r => Fill(pack.Remedies[r])).ToArray();
-        string party = pack.Parties[diagnosis.ResponsibleParty];
-        string waiting = diagnosis.IsTransient ? labels.WaitingHelps : labels.WaitingDoesNotHelp;
+        var (title, happenedTemplate) = decision.Outcome switch
+        {
+            ExplanationOutcome.Accepted => (pack.Outcomes.AcceptedTitle, pack.Outcomes.AcceptedMessage),
+            ExplanationOutcome.NotAnSmtpRefusal => (pack.Outcomes.NotSmtpTitle, pack.Outcomes.NotSmtpMessage),
+            ExplanationOutcome.Canceled => (pack.Outcomes.NotSmtpTitle, pack.Outcomes.CanceledMessage),
+            _ => (pack.Titles[diagnosis.Kind],
+                remote && pack.RemoteUserMessages.TryGetValue(diagnosis.Kind, out var remoteText) ? remoteText : pack.UserMessages[diagnosis.Kind]),
+        };
+        string happened = Fill(happenedTemplate);
+        var causes = decision.Outcome == ExplanationOutcome.Accepted ? [] : diagnosis.Causes.Select(c => Fill(pack.Causes[c])).ToArray();
+        var steps = decision.Steps;
+        var remedies = steps.Select(s => Fill(pack.Remedies[s.Remedy])).ToArray();
+        string party = decision.Outcome switch
+        {
+            ExplanationOutcome.Accepted => pack.Outcomes.Nobody,
+            ExplanationOutcome.RetriedAutomatically => pack.Outcomes.NobodyNow,
+            _ => pack.Parties[decision.Party],
+        };
+        string waiting = decision.Outcome switch
+        {
+            ExplanationOutcome.Accepted => pack.Outcomes.WaitingNotNeeded,
+            ExplanationOutcome.NotAnSmtpRefusal or ExplanationOutcome.Canceled => pack.Outcomes.WaitingNotTheServer,
+            ExplanationOutcome.RetriedAutomatically => pack.Outcomes.WaitingRetriedAutomatically,
+            ExplanationOutcome.RetryLater => pack.Outcomes.WaitingHelps,
+            _ => pack.Outcomes.WaitingDoesNotHelp,
+        };
 
-        string userMessage = remedies.Length > 0 ? happened + " " + remedies[0] : happened;
+        int firstUserStep = IndexOfUserStep(steps);
+        string userMessage = firstUserStep >= 0 ? happened + " " + remedies[firstUserStep] : happened;
 
         var text = new StringBuilder();
         text.Append(title).Append('.').Append('\n');
-        var evidence = new List<string>();
-        if (diagnosis.Stage != SmtpStage.Unknown)
-            evidence.Add(labels.Stage + labels.Colon + " " + StageName(diagnosis.Stage));
-        if (diagnosis.ReplyCode is not null || diagnosis.EnhancedStatusCode is not null)
-            evidence.Add(labels.ReplyCode + labels.Colon + " " + string.Join(' ', new[] { diagnosis.ReplyCode?.ToString(CultureInfo.InvariantCulture), diagnosis.EnhancedStatusCode?.ToString() }.Where(s => s is not null)));
-        if (diagnosis.HResult is { } hresult)
-            evidence.Add("Outlook" + labels.Colon + " " + hresult + (hresult.Name is null ? string.Empty : " (" + hresult.Name + ")"));
-        string confidence = diagnosis.Confidence switch
-        {
-            DiagnosisConfidence.High => labels.ConfidenceHigh,
-            DiagnosisConfidence.Medium => labels.ConfidenceMedium,
-            _ => labels.ConfidenceLow,
-        };
-        evidence.Add(labels.Rule + labels.Colon + " " + diagnosis.RuleId);
-        evidence.Add(labels.Confidence + labels.Colon + " " + confidence);
-        text.Append(string.Join(" · ", evidence)).Append('\n');
+        text.Append(string.Join(" · ", Evidence(pack, diagnosis))).Append('\n');
         if (_options.IncludeReplyText && !string.IsNullOrEmpty(diagnosis.ReplyText))
         {
             string reply = _options.ShowFullAddresses ? diagnosis.ReplyText : AddressRedactor.MaskAll(diagnosis.ReplyText);
@@ -81,9 +101,9 @@ public sealed class DiagnosisExplainer : IDiagnosisExplainer
         }
 
         text.Append(happened).Append('\n');
-        if (diagnosis.IsRelayBlock)
-            text.Append(labels.RelayBlock).Append('\n');
-        if (diagnosis.Source == DiagnosisSource.RemoteServer)
+        if (diagnosis.IsRelayBlock && decision.Outcome != ExplanationOutcome.Accepted)
+            text.Append(remote ? labels.RemoteRelayBlock : labels.RelayBlock).Append('\n');
+        if (remote)
             text.Append(labels.ReportedByRemoteServer).Append('\n');
         if (causes.Length > 0)
         {
@@ -92,13 +112,9 @@ public sealed class DiagnosisExplainer : IDiagnosisExplainer
                 text.Append("- ").Append(cause).Append('\n');
         }
 
-        if (remedies.Length > 0)
-        {
-            text.Append(labels.WhatToDo).Append(labels.Colon).Append('\n');
-            for (int i = 0; i < remedies.Length; i++)
-                text.Append(i + 1).Append(". ").Append(remedies[i]).Append('\n');
-        }
-
+        AppendSteps(text, labels.WhatToDo + labels.Colon, steps, remedies, s => s.Audience == StepAudience.User && !s.IfItPersists);
+        AppendSteps(text, labels.IfItPersists + labels.Colon, steps, remedies, s => s.Audience == StepAudience.User && s.IfItPersists);
+        AppendSteps(text, labels.ForTheAdministrator + labels.Colon, steps, remedies, s => s.Audience == StepAudience.Administrator);
         text.Append(labels.WhoMustAct).Append(labels.Colon).Append(' ').Append(party).Append(".\n");
         text.Append(waiting);
         AppendLinks(text, pack.Code, diagnosis);
@@ -113,6 +129,7 @@ public sealed class DiagnosisExplainer : IDiagnosisExplainer
             Remedies = remedies,
             ResponsibleParty = party,
             Waiting = waiting,
+            Facts = Facts(pack, diagnosis, title, mailbox, party),
         };
     }
 
@@ -138,6 +155,87 @@ public sealed class DiagnosisExplainer : IDiagnosisExplainer
             text.Append('\n').Append(linkLine.Replace("{url}", link.OriginalString, StringComparison.Ordinal));
     }
 
+    private static int IndexOfUserStep(IReadOnlyList<ExplanationStep> steps)
+    {
+        for (int i = 0; i < steps.Count; i++)
+        {
+            if (steps[i].Audience == StepAudience.User)
+                return i;
+        }
+
+        return -1;
+    }
+
+    private static void AppendSteps(StringBuilder text, string heading, IReadOnlyList<ExplanationStep> steps, string[] remedies, Func<ExplanationStep, bool> include)
+    {
+        int n = 0;
+        for (int i = 0; i < steps.Count; i++)
+        {
+            if (!include(steps[i]))
+                continue;
+            if (n == 0)
+                text.Append(heading).Append('\n');
+            text.Append(++n).Append(". ").Append(remedies[i]).Append('\n');
+        }
+    }
+
+    private static List<string> Evidence(LanguagePack pack, RelayBlockDiagnosis diagnosis)
+    {
+        var labels = pack.Labels;
+        var evidence = new List<string>();
+        if (diagnosis.Stage != SmtpStage.Unknown)
+            evidence.Add(labels.Stage + labels.Colon + " " + pack.Stages[diagnosis.Stage]);
+        if (Codes(diagnosis) is { } codes)
+            evidence.Add(labels.ReplyCode + labels.Colon + " " + codes);
+        if (diagnosis.HResult is { } hresult)
+            evidence.Add("Outlook" + labels.Colon + " " + hresult + (hresult.Name is null ? string.Empty : " (" + hresult.Name + ")"));
+        evidence.Add(labels.Rule + labels.Colon + " " + diagnosis.RuleId);
+        evidence.Add(labels.Confidence + labels.Colon + " " + ConfidenceName(labels, diagnosis.Confidence));
+        return evidence;
+    }
+
+    private static string? Codes(RelayBlockDiagnosis d) =>
+        d.ReplyCode is null && d.EnhancedStatusCode is null ? null
+            : string.Join(' ', new[] { d.ReplyCode?.ToString(CultureInfo.InvariantCulture), d.EnhancedStatusCode?.ToString() }.Where(s => s is not null));
+
+    private static string ConfidenceName(ExplanationLabels labels, DiagnosisConfidence confidence) => confidence switch
+    {
+        DiagnosisConfidence.High => labels.ConfidenceHigh,
+        DiagnosisConfidence.Medium => labels.ConfidenceMedium,
+        _ => labels.ConfidenceLow,
+    };
+
+    private static KeyValuePair<string, string>[] Facts(LanguagePack pack, RelayBlockDiagnosis d, string title, string? mailbox, string party)
+    {
+        var f = pack.Facts;
+        var facts = new List<KeyValuePair<string, string>>(12);
+        void Add(string label, string? value)
+        {
+            if (value is not null)
+                facts.Add(new(label, value));
+        }
+
+        Add(f.Kind, title);
+        Add(f.RelayBlock, d.IsRelayBlock ? f.Yes : f.No);
+        Add(f.RetryCanHelp, d.IsTransient ? f.Yes : f.No);
+        Add(f.Stage, d.Stage == SmtpStage.Unknown ? null : pack.Stages[d.Stage]);
+        Add(f.ReplyCode, d.ReplyCode?.ToString(CultureInfo.InvariantCulture));
+        Add(f.EnhancedCode, d.EnhancedStatusCode?.ToString());
+        Add(f.Mailbox, mailbox);
+        Add(f.Server, d.Server is null ? null : d.Port is { } p ? d.Server + ":" + p.ToString(CultureInfo.InvariantCulture) : d.Server);
+        Add(f.OutlookError, d.HResult is { } h ? h + (h.Name is null ? string.Empty : " " + h.Name) : null);
+        Add(f.Source, d.Source switch
+        {
+            DiagnosisSource.SubmissionSession => f.SourceSubmission,
+            DiagnosisSource.RemoteServer => f.SourceRemote,
+            _ => f.SourceUnknown,
+        });
+        Add(f.WhoMustAct, party);
+        Add(f.Rule, d.RuleId);
+        Add(pack.Labels.Confidence, ConfidenceName(pack.Labels, d.Confidence));
+        return facts.ToArray();
+    }
+
     internal static LanguagePack PackFor(CultureInfo culture)
     {
         for (var c = culture; !string.IsNullOrEmpty(c.Name); c = c.Parent)
@@ -152,14 +250,37 @@ public sealed class DiagnosisExplainer : IDiagnosisExplainer
         return English.Pack;
     }
 
-    internal static string FillTemplate(LanguagePack pack, string template, string? server, int? port, string? mailbox)
+    internal static string FillTemplate(LanguagePack pack, string template, string? server, int? port, string? mailbox, bool remote = false)
     {
-        string text = template;
+        string text = Optional(template, mailbox is not null);
         if (text.Contains("{server}", StringComparison.Ordinal))
-            text = Place(text, "{server}", pack.ServerRef(server, port), pack.CapitalizeAfterColon);
-        if (text.Contains("{mailbox}", StringComparison.Ordinal))
-            text = Place(text, "{mailbox}", pack.MailboxRef(mailbox), pack.CapitalizeAfterColon);
+            text = Place(text, "{server}", pack.ServerRef(server, port, remote), pack.CapitalizeAfterColon);
+        if (mailbox is not null && text.Contains("{mailbox}", StringComparison.Ordinal))
+            text = Place(text, "{mailbox}", mailbox, pack.CapitalizeAfterColon);
         return text;
+    }
+
+    // "[ to {mailbox}]" keeps its words (without the brackets) when the address is known, and is left out when it is not.
+    private static string Optional(string template, bool keep)
+    {
+        int open = template.IndexOf('[', StringComparison.Ordinal);
+        if (open < 0)
+            return template;
+        var text = new StringBuilder(template.Length);
+        int at = 0;
+        while (open >= 0)
+        {
+            int close = template.IndexOf(']', open);
+            if (close < 0)
+                break;
+            text.Append(template, at, open - at);
+            if (keep)
+                text.Append(template, open + 1, close - open - 1);
+            at = close + 1;
+            open = template.IndexOf('[', at);
+        }
+
+        return text.Append(template, at, template.Length - at).ToString();
     }
 
     // A reference that starts a sentence, or (in German) follows a colon, starts with a capital letter.
@@ -177,17 +298,4 @@ public sealed class DiagnosisExplainer : IDiagnosisExplainer
 
         return text;
     }
-
-    private static string StageName(SmtpStage stage) => stage switch
-    {
-        SmtpStage.Connect => "220 (connect)",
-        SmtpStage.Ehlo => "EHLO",
-        SmtpStage.StartTls => "STARTTLS",
-        SmtpStage.Auth => "AUTH",
-        SmtpStage.Mail => "MAIL FROM",
-        SmtpStage.Rcpt => "RCPT TO",
-        SmtpStage.Data => "DATA",
-        SmtpStage.EndOfData => "DATA (.)",
-        _ => stage.ToString(),
-    };
 }

@@ -28,4 +28,12 @@ public sealed record DiagnosisExplanation
 
     /// <summary>Whether waiting helps, as a sentence.</summary>
     public required string Waiting { get; init; }
+
+    /// <summary>
+    /// The diagnosis's facts as label and value, both in the explanation's language: the kind, whether it is a relay
+    /// block, whether retrying can help, the stage, the codes, the address (masked as in the texts), the server, the
+    /// Outlook error, where it was reported from, who must act, and the rule with its confidence. Facts that are not
+    /// known are left out. Empty when not filled.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Facts { get; init; } = [];
 }

@@ -1,11 +1,12 @@
 namespace SmtpRelayClassifier;
 
 /// <summary>
-/// The cheapest answer for bulk work: the kind, whether it is a relay block, whether retrying can help, and the rule
-/// that decided. A value type; <see cref="SmtpFailureClassifier.ClassifyBrief"/> allocates nothing to make it.
+/// The cheapest answer for bulk work: the kind, whether it is a relay block, whether retrying can help, the rule
+/// that decided, and what to do with the recipient. A value type; <see cref="SmtpFailureClassifier.ClassifyBrief"/> allocates nothing to make it.
 /// </summary>
 /// <param name="Kind">The kind of failure.</param>
 /// <param name="IsRelayBlock">Whether it is a relay block (as <see cref="RelayBlockDiagnosis.IsRelayBlock"/>).</param>
 /// <param name="IsTransient">Whether sending again later can succeed.</param>
 /// <param name="RuleId">The rule that decided.</param>
-public readonly record struct BriefDiagnosis(SmtpFailureKind Kind, bool IsRelayBlock, bool IsTransient, string RuleId);
+/// <param name="RecipientAction">What to do with the recipient (as <see cref="RelayBlockDiagnosis.RecipientAction"/>).</param>
+public readonly record struct BriefDiagnosis(SmtpFailureKind Kind, bool IsRelayBlock, bool IsTransient, string RuleId, RecipientAction RecipientAction);

@@ -1,6 +1,9 @@
 namespace SmtpRelayClassifier;
 
 /// <summary>How strongly the evidence supports the diagnosis.</summary>
+#if NET
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DiagnosisConfidence>))]
+#endif
 public enum DiagnosisConfidence
 {
     /// <summary>Only the basic reply code, or no evidence at all, was available.</summary>

@@ -10,6 +10,9 @@ namespace SmtpRelayClassifier;
 /// a log line or a bounce, the line or the diagnostic text). The default value means that no rule weighed the reply
 /// (an exception's type or an Outlook error number decided). An immutable value; thread-safe.
 /// </summary>
+#if NET
+[System.Text.Json.Serialization.JsonConverter(typeof(DiagnosisEvidenceJsonConverter))]
+#endif
 public readonly record struct DiagnosisEvidence
 {
     /// <summary>How strong the deciding evidence is.</summary>
@@ -47,4 +50,10 @@ public readonly record struct DiagnosisEvidence
 
     /// <summary>Where the enhanced status code stands in the classified text, when the parser gives it; the default range otherwise.</summary>
     public Range EnhancedCodeRange { get; init; }
+
+    /// <summary>
+    /// Where the delay behind <see cref="RelayBlockDiagnosis.RetryAfter"/> stands in the classified text (its number and
+    /// unit) when the server named one; the default range when the delay is the kind's default or there is none.
+    /// </summary>
+    public Range RetryAfterRange { get; init; }
 }

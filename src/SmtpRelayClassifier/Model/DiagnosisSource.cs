@@ -1,6 +1,9 @@
 namespace SmtpRelayClassifier;
 
 /// <summary>Where the failure was reported from.</summary>
+#if NET
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DiagnosisSource>))]
+#endif
 public enum DiagnosisSource
 {
     /// <summary>It is not known whether the reply came from the client's own session or from a remote server.</summary>

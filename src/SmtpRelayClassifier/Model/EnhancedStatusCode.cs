@@ -11,6 +11,9 @@ namespace SmtpRelayClassifier;
 /// The class is 2, 4 or 5; subject and detail have one to three digits (RFC 3463 §2), so vendor codes such as
 /// <c>5.7.708</c> or <c>4.4.316</c> are valid. The default value is <see cref="IsEmpty">empty</see>: no code.
 /// </remarks>
+#if NET
+[System.Text.Json.Serialization.JsonConverter(typeof(EnhancedStatusCodeJsonConverter))]
+#endif
 public readonly record struct EnhancedStatusCode
 {
     /// <summary>Creates a code from its three parts.</summary>

@@ -4,6 +4,9 @@ namespace SmtpRelayClassifier;
 /// How strong a piece of evidence is, weakest first: a vendor's own wording outranks generic wording, which outranks a
 /// code with one meaning, which outranks weak wording, and so on down to the class of the reply code alone.
 /// </summary>
+#if NET
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EvidenceStrength>))]
+#endif
 public enum EvidenceStrength
 {
     /// <summary>No evidence: nothing in the reply, its codes or its stage pointed to a kind.</summary>

@@ -1,6 +1,9 @@
 namespace SmtpRelayClassifier;
 
 /// <summary>A likely cause of a failed send. A diagnosis lists the causes that fit, most likely first.</summary>
+#if NET
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<FailureCause>))]
+#endif
 public enum FailureCause
 {
     /// <summary>The client is on a local network whose Internet gateway belongs to another provider than the SMTP server it uses.</summary>

@@ -1,6 +1,9 @@
 namespace SmtpRelayClassifier;
 
 /// <summary>Something that can be done about a failed send. A diagnosis lists the remedies in the order to try them.</summary>
+#if NET
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<FailureRemedy>))]
+#endif
 public enum FailureRemedy
 {
     /// <summary>Send through the SMTP server of the network the client is connected to.</summary>

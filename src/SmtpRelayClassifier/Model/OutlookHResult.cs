@@ -7,6 +7,9 @@ namespace SmtpRelayClassifier;
 /// An Outlook, Outlook Express or Windows Mail error number (an HRESULT of the Internet transport, such as
 /// <c>0x800CCC79</c>), with its symbolic name and meaning when known. Immutable and thread-safe.
 /// </summary>
+#if NET
+[System.Text.Json.Serialization.JsonConverter(typeof(OutlookHResultJsonConverter))]
+#endif
 public readonly record struct OutlookHResult
 {
     private OutlookHResult(uint value, string? name, string description)

@@ -1,13 +1,21 @@
 using System;
 using System.Collections.Generic;
-using SmtpRelayClassifier.Parsing;
+using System.Globalization;
+using System.Linq;
 
 namespace SmtpRelayClassifier;
 
 /// <summary>
 /// The diagnosis of a failed send: what happened, whether it is a relay block, whether retrying can help, the likely
-/// causes, the remedies, who must act, and the evidence it was decided from. Immutable and thread-safe.
+/// causes, the remedies, who must act, and the evidence it was decided from. Two diagnoses are equal when every
+/// property is, the lists compared item by item. Immutable and thread-safe.
 /// </summary>
+/// <remarks>
+/// <c>JsonSerializer</c> writes it in the shape of <c>RelayBlockDiagnosisJson</c> and reads it back to an equal value.
+/// </remarks>
+#if NET
+[System.Text.Json.Serialization.JsonConverter(typeof(RelayBlockDiagnosisJsonConverter))]
+#endif
 public sealed record RelayBlockDiagnosis
 {
     /// <summary>The kind of failure.</summary>
@@ -23,6 +31,22 @@ public sealed record RelayBlockDiagnosis
 
     /// <summary>True when sending the same thing again later, unchanged, can succeed.</summary>
     public bool IsTransient { get; init; }
+
+    /// <summary>
+    /// What to do with the recipient: suppress the address, retry later, retry from another IP or relay, fix the sending
+    /// side's set-up, review the content, nothing, or review by hand; decided from the kind, the transience, the source and
+    /// the most likely cause (the README's table "What to do with the recipient"). A relay denial is never
+    /// <see cref="RecipientAction.Suppress"/>.
+    /// </summary>
+    public RecipientAction RecipientAction { get; init; }
+
+    /// <summary>
+    /// How long to wait before sending again, for a transient failure; null for a permanent one. The delay the server named
+    /// ("try again in 5 minutes", "Greylisted for 300 seconds", at most 7 days) when it named one, and
+    /// <see cref="DiagnosisEvidence.RetryAfterRange"/> then says where it stands; otherwise the default of the kind (the
+    /// README's table "Retry after"), and that range is empty.
+    /// </summary>
+    public System.TimeSpan? RetryAfter { get; init; }
 
     /// <summary>The step of the session that failed.</summary>
     public SmtpStage Stage { get; init; }
@@ -94,4 +118,70 @@ public sealed record RelayBlockDiagnosis
 
     /// <summary>A one-line English summary.</summary>
     public required string Summary { get; init; }
+
+    /// <summary>True when every property of <paramref name="other"/> equals this one's; <see cref="Causes"/> and <see cref="Remedies"/> are compared item by item.</summary>
+    /// <param name="other">The diagnosis to compare with.</param>
+    /// <returns>True when the two diagnoses hold the same values.</returns>
+    public bool Equals(RelayBlockDiagnosis? other) =>
+        ReferenceEquals(this, other) || (other is not null &&
+            Kind == other.Kind && IsRelayBlock == other.IsRelayBlock && IsTransient == other.IsTransient && Stage == other.Stage &&
+            RecipientAction == other.RecipientAction && RetryAfter == other.RetryAfter &&
+            ReplyCode == other.ReplyCode && EnhancedStatusCode == other.EnhancedStatusCode &&
+            string.Equals(Mailbox, other.Mailbox, StringComparison.Ordinal) && string.Equals(ReplyText, other.ReplyText, StringComparison.Ordinal) &&
+            SameItems(Causes, other.Causes) && SameItems(Remedies, other.Remedies) &&
+            ResponsibleParty == other.ResponsibleParty && Source == other.Source &&
+            string.Equals(RuleId, other.RuleId, StringComparison.Ordinal) && Confidence == other.Confidence && Evidence == other.Evidence &&
+            HResult == other.HResult && string.Equals(Server, other.Server, StringComparison.Ordinal) && Port == other.Port &&
+            string.Equals(ErrorType, other.ErrorType, StringComparison.Ordinal) && string.Equals(Summary, other.Summary, StringComparison.Ordinal) &&
+            BlockList == other.BlockList && string.Equals(ListedItem, other.ListedItem, StringComparison.Ordinal) && HelpLink == other.HelpLink);
+
+    /// <summary>A hash code that agrees with <see cref="Equals(RelayBlockDiagnosis?)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Kind);
+        hash.Add(RecipientAction);
+        hash.Add(Stage);
+        hash.Add(ReplyCode);
+        hash.Add(EnhancedStatusCode);
+        hash.Add(Mailbox, StringComparer.Ordinal);
+        hash.Add(RuleId, StringComparer.Ordinal);
+        hash.Add(Summary, StringComparer.Ordinal);
+        hash.Add(HResult);
+        foreach (var cause in Causes)
+            hash.Add(cause);
+        foreach (var remedy in Remedies)
+            hash.Add(remedy);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>
+    /// The one-line summary with the kind before it and the codes, the mailbox (masked: <c>b***@example.org</c>) and the
+    /// rule after it, such as <c>RelayDenied: The SMTP server refused to relay ... (554 5.7.1, b***@example.org, rule
+    /// postfix.relay-access-denied)</c>. Every address in the summary is masked too.
+    /// </summary>
+    /// <returns>The line.</returns>
+    public override string ToString()
+    {
+        string?[] codes = [ReplyCode?.ToString(CultureInfo.InvariantCulture), EnhancedStatusCode is { IsEmpty: false } enhanced ? enhanced.ToString() : null, HResult?.ToString()];
+        string?[] details = [string.Join(' ', codes.Where(c => c is not null)), AddressRedactor.MaskOrNull(Mailbox), "rule " + RuleId];
+        return $"{Kind}: {AddressRedactor.MaskAll(Summary)} ({string.Join(", ", details.Where(d => !string.IsNullOrEmpty(d)))})";
+    }
+
+    private static bool SameItems<T>(IReadOnlyList<T> left, IReadOnlyList<T> right)
+        where T : struct, Enum
+    {
+        if (ReferenceEquals(left, right))
+            return true;
+        if (left.Count != right.Count)
+            return false;
+        for (int i = 0; i < left.Count; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(left[i], right[i]))
+                return false;
+        }
+
+        return true;
+    }
 }

@@ -1,6 +1,9 @@
 namespace SmtpRelayClassifier;
 
 /// <summary>Who has to act to make the send succeed.</summary>
+#if NET
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponsibleParty>))]
+#endif
 public enum ResponsibleParty
 {
     /// <summary>It cannot be told who has to act.</summary>

@@ -4,6 +4,9 @@ namespace SmtpRelayClassifier;
 /// The closed set of failure kinds every input is mapped to. The member names are a public contract: they appear
 /// in the JSON output of the command-line tool and in logs, and are never renamed or merged.
 /// </summary>
+#if NET
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SmtpFailureKind>))]
+#endif
 public enum SmtpFailureKind
 {
     /// <summary>Nothing can be decided with confidence.</summary>

@@ -1,6 +1,9 @@
 namespace SmtpRelayClassifier;
 
 /// <summary>The step of an SMTP session at which a failure happened.</summary>
+#if NET
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SmtpStage>))]
+#endif
 public enum SmtpStage
 {
     /// <summary>The stage is not known.</summary>

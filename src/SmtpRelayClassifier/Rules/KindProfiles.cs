@@ -117,6 +117,11 @@ internal static class KindProfiles
             [AskRecipientAdministratorToFixMx, ContactMailAdministrator],
             RecipientSide, false,
             "A remote server wanted the delivering server to log in; the recipient's mail routing is probably wrong."),
+        [SmtpFailureKind.SenderNotAuthorized] = new(
+            [SpfFailure, SenderDoesNotMatchAccount],
+            [ContactMailAdministrator, FixSenderDnsRecords],
+            SenderMailAdministrator, false,
+            "The recipient's server does not accept this sender address from the server that delivered it (for example an SPF failure)."),
         [SmtpFailureKind.ClientBlocked] = new(
             [ClientOnBlockList, PoorReputation, MissingReverseDns],
             [ContactMailAdministrator, RequestBlockListRemoval, FixSenderDnsRecords],

@@ -7,75 +7,76 @@ namespace SmtpRelayClassifier.Rules;
 /// <summary>
 /// All rule phrases in one trie over lower-cased characters, so that matching at a word start walks the text once and
 /// finds every phrase that begins there, however many share a prefix ("relay …", "relaying …", "relais …"). The root
-/// is indexed by ASCII character; deeper nodes keep their few children in a sibling list. A run of spaces, tabs and
-/// line breaks in the text matches one space of a phrase. Immutable once built; allocation-free to match.
+/// and the nodes with many children look a child up in a table indexed by ASCII character; the other nodes keep their
+/// few children in a sibling list. Each node is one small struct, so a step of the walk reads one place in memory. A run
+/// of spaces, tabs and line breaks in the text matches one space of a phrase. Immutable once built; allocation-free to
+/// match.
 /// </summary>
 internal sealed class PhraseTrie
 {
     private const int NonAscii = 128;
+    private const int TableWidth = NonAscii + 1;
 
-    private readonly int[] _root = new int[NonAscii + 1];
-    private readonly List<char> _label = [];
-    private readonly List<int> _firstChild = [];
-    private readonly List<int> _nextSibling = [];
-    private readonly List<int[]?> _ends = [];
-    private char[] _labels = [];
-    private int[] _children = [];
-    private int[] _siblings = [];
-    private int[]?[] _phraseEnds = [];
-
-    // Nodes right below the root and nodes with many children: their children indexed by ASCII character.
+    // Nodes right below the root and nodes with this many children or more: their children indexed by ASCII character.
     private const int TableFrom = 4;
-    private int[]?[] _tables = [];
+
+    // In a child table: no child with this character; a non-ASCII child, to be looked for in the sibling list.
+    private const int NoChild = -2;
+    private const int SearchSiblings = -1;
+
+    // Every phrase has at least three characters: the first three of the text at a word start, hashed, must be the
+    // first three of some phrase, or the walk cannot find anything there. Most word starts are ruled out by this bit.
+    private const int MinPhraseLength = 3;
+    private const int PrefixHashBits = 16;
+    private readonly ulong[] _prefixes = new ulong[(1 << PrefixHashBits) / 64];
+
+    private readonly int[] _root = new int[TableWidth];
+    private readonly Node[] _nodes;
+    private readonly char[] _edges;
+    private readonly int[] _tables;
+    private readonly int[] _phraseIds;
 
     public PhraseTrie(IReadOnlyList<string> lowerCasePhrases)
     {
         Array.Fill(_root, -1);
-        var ends = new List<List<int>?>();
+        var builder = new Builder(_root);
         for (int id = 0; id < lowerCasePhrases.Count; id++)
         {
             string phrase = lowerCasePhrases[id];
-            int node = -1;
-            for (int i = 0; i < phrase.Length; i++)
-                node = Child(node, phrase[i], ends);
-            (ends[node] ??= []).Add(id);
+            if (phrase.Length < MinPhraseLength)
+                throw new ArgumentException($"Phrase '{phrase}' is shorter than {MinPhraseLength} characters.", nameof(lowerCasePhrases));
+            builder.Add(phrase, id);
+            int hash = PrefixHash(Math.Min(phrase[0], (char)NonAscii), Math.Min(phrase[1], (char)NonAscii), Math.Min(phrase[2], (char)NonAscii));
+            _prefixes[hash >> 6] |= 1UL << hash;
         }
 
-        _labels = _label.ToArray();
-        _children = _firstChild.ToArray();
-        _siblings = _nextSibling.ToArray();
-        _phraseEnds = new int[]?[ends.Count];
-        for (int i = 0; i < ends.Count; i++)
-            _phraseEnds[i] = ends[i]?.ToArray();
-
-        _tables = new int[]?[_labels.Length];
-        var nearRoot = new HashSet<int>();
-        foreach (int top in _root)
-        {
-            for (int n = top; n >= 0; n = _siblings[n])
-                nearRoot.Add(n);
-        }
-
-        for (int n = 0; n < _labels.Length; n++)
-        {
-            int count = 0;
-            for (int child = _children[n]; child >= 0; child = _siblings[child])
-                count++;
-            if (count < TableFrom && !nearRoot.Contains(n))
-                continue;
-            var table = new int[NonAscii + 1];
-            Array.Fill(table, -2);
-            for (int child = _children[n]; child >= 0; child = _siblings[child])
-            {
-                if (_labels[child] < NonAscii)
-                    table[_labels[child]] = child;
-                else
-                    table[NonAscii] = -1; // a non-ASCII child: search the sibling list
-            }
-
-            _tables[n] = table;
-        }
+        (_nodes, _edges, _tables, _phraseIds) = builder.Build();
     }
+
+    /// <summary>
+    /// False when no phrase can begin at the start of <paramref name="text"/>: its first three characters, folded as
+    /// the walk folds them, begin no phrase. True also when the check cannot tell (a run of blanks among them).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MayStartAt(ReadOnlySpan<char> text)
+    {
+        if (text.Length < MinPhraseLength)
+            return false;
+        int first = text[0] < NonAscii ? FoldAscii(text[0]) : NonAscii;
+        int second = FoldForPrefix(text[1]);
+        int third = FoldForPrefix(text[2]);
+        if (second == ' ' && (first == ' ' || third == ' '))
+            return true;
+        int hash = PrefixHash(first, second, third);
+        return (_prefixes[hash >> 6] & (1UL << hash)) != 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FoldForPrefix(char c) => c < NonAscii ? FoldAscii(c) : Math.Min((int)char.ToLowerInvariant(c), NonAscii);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PrefixHash(int first, int second, int third) =>
+        (int)(((uint)((first << 14) ^ (second << 7) ^ third) * 0x9E3779B1u) >> (32 - PrefixHashBits));
 
     /// <summary>True when some phrase starts with this (folded) character.</summary>
     public bool StartsWith(int folded) => _root[Math.Min(folded, NonAscii)] >= 0;
@@ -86,83 +87,230 @@ internal sealed class PhraseTrie
     {
         if (text.IsEmpty)
             return;
-        int first = Fold(text[0]);
-        if (first >= NonAscii)
+        char head = text[0];
+        int node;
+        if (head < NonAscii)
+        {
+            node = _root[FoldAscii(head)];
+        }
+        else
         {
             // Non-ASCII first letters share one root slot; the node's label tells them apart.
-            int n = _root[NonAscii];
-            while (n >= 0 && _labels[n] != char.ToLowerInvariant(text[0]))
-                n = _siblings[n];
-            Walk(text, n, ref sink);
-            return;
+            char folded = char.ToLowerInvariant(head);
+            node = _root[NonAscii];
+            while (node >= 0 && _nodes[node].Label != folded)
+                node = _nodes[node].Sibling;
         }
 
-        Walk(text, _root[first], ref sink);
+        if (node >= 0)
+            Walk(text, node, ref sink);
     }
 
     private void Walk<TSink>(ReadOnlySpan<char> text, int node, ref TSink sink)
         where TSink : struct, IPhraseSink, allows ref struct
     {
-        bool stayed = false;
-        for (int i = 1; node >= 0; i++)
+        var nodes = _nodes;
+        var edges = _edges;
+        int i = 1;
+        for (;;)
         {
-            if (!stayed && _phraseEnds[node] is { } ends)
+            // The node's first character matched; the rest of its edge must follow.
+            ref readonly Node n = ref nodes[node];
+            for (int e = n.EdgeStart + 1, last = n.EdgeStart + n.EdgeLength; e < last; i++)
             {
-                foreach (int id in ends)
+                if (i >= text.Length)
+                    return;
+                char folded = Fold(text, i);
+                if (folded == ' ' && IsBlank(text[i - 1]))
+                    continue;
+                if (folded != edges[e])
+                    return;
+                e++;
+            }
+
+            if (n.EndCount != 0)
+            {
+                foreach (int id in _phraseIds.AsSpan(n.EndStart, n.EndCount))
                     sink.Found(id, i);
             }
 
-            if (i >= text.Length)
+            if (n.FirstChild < 0)
                 return;
-            char c = text[i];
-            char folded = c < NonAscii ? (char)Fold(c) : char.ToLowerInvariant(c);
-            stayed = folded == ' ' && IsBlank(text[i - 1]);
-            if (stayed)
-                continue;
-            if (_tables[node] is { } table)
+
+            // The next character chooses the child; a blank after a blank stays: a run of blanks is one space.
+            char next;
+            do
             {
-                int direct = table[Math.Min((int)folded, NonAscii)];
-                if (direct != -1)
-                {
-                    node = direct < 0 ? -1 : direct;
-                    continue;
-                }
+                if (i >= text.Length)
+                    return;
+                next = Fold(text, i++);
+            }
+            while (next == ' ' && IsBlank(text[i - 2]));
+
+            int child = SearchSiblings;
+            if (n.Table >= 0)
+                child = _tables[n.Table + Math.Min((int)next, NonAscii)];
+            if (child == SearchSiblings)
+            {
+                child = n.FirstChild;
+                while (child >= 0 && nodes[child].Label != next)
+                    child = nodes[child].Sibling;
             }
 
-            int child = _children[node];
-            while (child >= 0 && _labels[child] != folded)
-                child = _siblings[child];
+            if (child < 0)
+                return;
             node = child;
         }
     }
 
-    private int Child(int parent, char c, List<List<int>?> ends)
-    {
-        int head = parent < 0 ? _root[Math.Min((int)c, NonAscii)] : _firstChild[parent];
-        for (int n = head; n >= 0; n = _nextSibling[n])
-        {
-            if (_label[n] == c)
-                return n;
-        }
-
-        int created = _label.Count;
-        _label.Add(c);
-        _firstChild.Add(-1);
-        _nextSibling.Add(head);
-        ends.Add(null);
-        if (parent < 0)
-            _root[Math.Min((int)c, NonAscii)] = created;
-        else
-            _firstChild[parent] = created;
-        return created;
-    }
-
-    // A line break or tab matches the space of a phrase, and a run of them one space: replies wrap sentences across lines.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Fold(char c) => c < NonAscii ? (c is >= 'A' and <= 'Z' ? c | 0x20 : IsBlank(c) ? ' ' : c) : NonAscii;
+    private static char Fold(ReadOnlySpan<char> text, int i)
+    {
+        char c = text[i];
+        return c < NonAscii ? (char)FoldAscii(c) : char.ToLowerInvariant(c);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsBlank(char c) => c is ' ' or '\r' or '\n' or '\t';
+
+    // Upper-case ASCII letters to lower case, and a line break or tab to a space: replies wrap sentences across lines.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FoldAscii(char c) => c is >= 'A' and <= 'Z' ? c | 0x20 : c is '\r' or '\n' or '\t' ? ' ' : c;
+
+    /// <summary>
+    /// One node: the characters of its edge (a chain of single children folded into one node), where its children
+    /// and phrase ends are, and its child table if it has one.
+    /// </summary>
+    private struct Node
+    {
+        public char Label;
+        public int EdgeStart;
+        public int EdgeLength;
+        public int FirstChild;
+        public int Sibling;
+        public int Table;
+        public int EndStart;
+        public int EndCount;
+    }
+
+    /// <summary>Grows the trie one character a node, then lays it out with chains folded into edges.</summary>
+    private sealed class Builder(int[] root)
+    {
+        private readonly List<char> _label = [];
+        private readonly List<int> _firstChild = [];
+        private readonly List<int> _nextSibling = [];
+        private readonly List<List<int>?> _ends = [];
+
+        public void Add(string phrase, int id)
+        {
+            int node = -1;
+            foreach (char c in phrase)
+                node = Child(node, c);
+            (_ends[node] ??= []).Add(id);
+        }
+
+        public (Node[] Nodes, char[] Edges, int[] Tables, int[] PhraseIds) Build()
+        {
+            var nodes = new List<Node>();
+            var edges = new List<char>();
+            var tables = new List<int>();
+            var phraseIds = new List<int>();
+            var pending = new Queue<(int Head, int Compressed)>();
+
+            // The root's sibling lists first (their nodes get child tables), then each node's children, breadth first.
+            for (int slot = 0; slot < root.Length; slot++)
+                root[slot] = Lay(root[slot]);
+            int nearRoot = nodes.Count;
+
+            while (pending.Count > 0)
+            {
+                var (head, compressed) = pending.Dequeue();
+                int tail = head;
+                while (_ends[tail] is null && _firstChild[tail] >= 0 && _nextSibling[_firstChild[tail]] < 0)
+                    tail = _firstChild[tail];
+
+                var node = nodes[compressed];
+                node.EdgeStart = edges.Count;
+                for (int n = head; ; n = _firstChild[n])
+                {
+                    edges.Add(_label[n]);
+                    if (n == tail)
+                        break;
+                }
+
+                node.EdgeLength = edges.Count - node.EdgeStart;
+                node.EndStart = phraseIds.Count;
+                node.EndCount = _ends[tail]?.Count ?? 0;
+                if (_ends[tail] is { } ends)
+                    phraseIds.AddRange(ends);
+                node.FirstChild = Lay(_firstChild[tail]);
+                node.Table = TableOf(node.FirstChild, compressed < nearRoot);
+                nodes[compressed] = node;
+            }
+
+            return (nodes.ToArray(), edges.ToArray(), tables.ToArray(), phraseIds.ToArray());
+
+            // Reserves compressed nodes for a sibling list, in its order, and queues them; returns the first one's index.
+            int Lay(int first)
+            {
+                int firstCompressed = -1, previous = -1;
+                for (int n = first; n >= 0; n = _nextSibling[n])
+                {
+                    int index = nodes.Count;
+                    nodes.Add(new Node { Label = _label[n], FirstChild = -1, Sibling = -1, Table = -1 });
+                    if (previous >= 0)
+                        nodes[previous] = nodes[previous] with { Sibling = index };
+                    else
+                        firstCompressed = index;
+                    previous = index;
+                    pending.Enqueue((n, index));
+                }
+
+                return firstCompressed;
+            }
+
+            // A child table for nodes near the root and nodes with many children: the offset of its row, or -1.
+            int TableOf(int firstChild, bool isNearRoot)
+            {
+                int count = 0;
+                for (int child = firstChild; child >= 0; child = nodes[child].Sibling)
+                    count++;
+                if (count == 0 || (count < TableFrom && !isNearRoot))
+                    return -1;
+                int offset = tables.Count;
+                for (int c = 0; c < TableWidth; c++)
+                    tables.Add(NoChild);
+                for (int child = firstChild; child >= 0; child = nodes[child].Sibling)
+                {
+                    char label = nodes[child].Label;
+                    tables[offset + Math.Min((int)label, NonAscii)] = label < NonAscii ? child : SearchSiblings;
+                }
+
+                return offset;
+            }
+        }
+
+        private int Child(int parent, char c)
+        {
+            int head = parent < 0 ? root[Math.Min((int)c, NonAscii)] : _firstChild[parent];
+            for (int n = head; n >= 0; n = _nextSibling[n])
+            {
+                if (_label[n] == c)
+                    return n;
+            }
+
+            int created = _label.Count;
+            _label.Add(c);
+            _firstChild.Add(-1);
+            _nextSibling.Add(head);
+            _ends.Add(null);
+            if (parent < 0)
+                root[Math.Min((int)c, NonAscii)] = created;
+            else
+                _firstChild[parent] = created;
+            return created;
+        }
+    }
 }
 
 /// <summary>Receives the phrases a trie walk finds.</summary>

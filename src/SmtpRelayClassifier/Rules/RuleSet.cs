@@ -330,7 +330,7 @@ internal sealed partial class RuleSet
             char c = text[i];
             bool isWord = c < 128 ? IsAsciiWord(c) : char.IsLetterOrDigit(c);
             // Phrases starting with a letter or digit begin only where a word begins; the few others anywhere.
-            if (isWord ? !previousIsWord : _anyStart[c < 128 ? c : 128])
+            if ((isWord ? !previousIsWord : _anyStart[c < 128 ? c : 128]) && _trie.MayStartAt(text[i..]))
             {
                 sink.Start(text[i..], i);
                 _trie.Match(text[i..], ref sink);

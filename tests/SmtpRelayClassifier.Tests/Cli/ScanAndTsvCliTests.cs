@@ -49,6 +49,22 @@ public class ScanAndTsvCliTests
         Assert.Contains("2  postfix.relay-access-denied", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fr", "Échecs\u00A0: 4, dont blocages de relais\u00A0: 2", "Par nature\u00A0:", "Relais refusé")]
+    [InlineData("de", "Fehlschläge: 4, davon Relay-Sperren: 2", "Nach Art:", "Relaying verweigert")]
+    [InlineData("es", "Fallos: 4, de ellos bloqueos de retransmisión: 2", "Por tipo:", "Retransmisión (relay) denegada")]
+    public void Scan_SummaryUnderLang_IsInThatLanguage(string language, string total, string byKind, string kindName)
+    {
+        var (exit, output, _) = Run(Log + Log, "scan", "--summary", "--lang", language, "-");
+
+        Assert.Equal(0, exit);
+        Assert.Contains(total, output, StringComparison.Ordinal);
+        Assert.Contains(byKind, output, StringComparison.Ordinal);
+        Assert.Contains(kindName, output, StringComparison.Ordinal);
+        foreach (string english in new[] { "Failures", "By kind", "Relay blocks by remote host", "Top rules", "Inputs not read", "Skipped while reading", "(none)", "RelayDenied" })
+            Assert.DoesNotContain(english, output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Scan_DirectoryOfBounces_ReadsEmlAndMbox()
     {
@@ -77,7 +93,7 @@ public class ScanAndTsvCliTests
 
         Assert.Equal(0, exit);
         Assert.Contains("By kind:", output, StringComparison.Ordinal);
-        Assert.Contains("RelayDenied", output, StringComparison.Ordinal);
+        Assert.Contains("Relay denied", output, StringComparison.Ordinal);
         Assert.Contains("Relay blocks by remote host:", output, StringComparison.Ordinal);
         Assert.Contains("postfix.relay-access-denied", output, StringComparison.Ordinal);
     }

@@ -131,7 +131,7 @@ public class EvidenceWeighingTests
     [InlineData("421 4.3.0 Temporary System Problem.  Try again later (10). cx5-20020a17090afd8500b002135de3013fsm2332009pjb.32 - gsmtp", SmtpStage.Data)]
     [InlineData("452 4.2.2 Greylisted, please try again in a few moments.", SmtpStage.Rcpt)]
     [InlineData("550 5.7.1 Error: service denied", SmtpStage.EndOfData)]
-    public void ClassifyBrief_WeighedReplies_GiveTheKindAndRuleOfClassify(string reply, SmtpStage stage)
+    public void ClassifyBrief_WeighedReplies_GiveTheKindRuleAndActionOfClassify(string reply, SmtpStage stage)
     {
         var context = SmtpFailureContext.ForStage(stage);
 
@@ -140,6 +140,7 @@ public class EvidenceWeighingTests
 
         Assert.Equal(full.Kind, brief.Kind);
         Assert.Equal(full.RuleId, brief.RuleId);
+        Assert.Equal(full.RecipientAction, brief.RecipientAction);
         Assert.Equal(full.Kind, Classifier.ClassifyKind(reply, context));
     }
 

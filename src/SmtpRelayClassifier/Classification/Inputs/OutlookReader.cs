@@ -138,6 +138,8 @@ internal static class OutlookReader
         if (info.Kind == SmtpFailureKind.AuthenticationFailed)
             return new Verdict(id, info.Kind, confidence, Transient: false, Causes: [InvalidCredentials], Remedies: [CheckCredentials, UseAppPasswordOrOAuth]);
 
-        return new Verdict(id, info.Kind, info.Kind == SmtpFailureKind.Unknown ? DiagnosisConfidence.Low : confidence, Summary: summary);
+        // A number that stands for a 4xx reply (0x800CCC67 is 421) is as transient as the reply itself.
+        return new Verdict(id, info.Kind, info.Kind == SmtpFailureKind.Unknown ? DiagnosisConfidence.Low : confidence,
+            Transient: info.ImpliedReplyCode is >= 400 and < 500 ? true : null, Summary: summary);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -287,7 +286,7 @@ public class MailKitExceptionTests
     [Fact]
     public async Task Classify_ConnectToClosedPort_IsConnectionRefused()
     {
-        int port = ClosedPort();
+        int port = LoopbackPort.Closed();
         using var client = new SmtpClient { Timeout = 5000 };
 
         var e = await Assert.ThrowsAnyAsync<Exception>(() => client.ConnectAsync("127.0.0.1", port, SecureSocketOptions.None));
@@ -367,7 +366,7 @@ public class MailKitExceptionTests
         return message;
     }
 
-    private static async Task<Exception> SendAndCatchAsync(SmtpScript script)
+    internal static async Task<Exception> SendAndCatchAsync(SmtpScript script)
     {
         await using var server = new ScriptedSmtpServer(script);
         using var client = new SmtpClient { Timeout = 5000 };
@@ -395,15 +394,6 @@ public class MailKitExceptionTests
         await using var server = new ScriptedSmtpServer(new SmtpScript { NeverGreet = true });
         using var client = new SmtpClient { Timeout = 300 };
         return await Assert.ThrowsAnyAsync<Exception>(() => client.ConnectAsync("127.0.0.1", server.Port, SecureSocketOptions.None));
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>MailKit's documented way to collect refusals: do not throw per recipient.</summary>
