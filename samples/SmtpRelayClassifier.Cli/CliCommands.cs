@@ -198,7 +198,7 @@ internal static class CliCommands
         {
             inputs, CliOptions.Json("One JSON object per failure (JSON Lines); with --summary, the counts as one object."),
             new Option<bool>("--summary") { Description = "Counts per kind, relay blocks per remote host, the top rules." },
-            CliOptions.ShowAddresses(),
+            CliOptions.Lang(), CliOptions.ShowAddresses(),
         };
         Require(command, inputs, "scan: give one or more files or directories, or - for standard input");
         command.SetAction(r => run("scan", r));

@@ -57,13 +57,11 @@ internal static class RecipientActions
     {
         if (kind == Unknown && replyCode is >= 200 and < 400)
             return None;
-        if (causes.Count > 0)
+        foreach (var (k, cause, action) in ByCause)
         {
-            foreach (var (k, cause, action) in ByCause)
-            {
-                if (k == kind && cause == causes[0])
-                    return action;
-            }
+            // The kind first: the causes are read only for the few kinds a cause can decide.
+            if (k == kind && causes.Count > 0 && cause == causes[0])
+                return action;
         }
 
         ref readonly var row = ref Rows[(int)kind];

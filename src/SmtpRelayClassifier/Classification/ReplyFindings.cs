@@ -32,6 +32,6 @@ internal readonly record struct ReplyFindings(BlockList? BlockList, string? List
         bool listed = entry.List.Lists == BlockListKind.Ip
             ? ListedItemScanner.TryFindIp(text, near, out var item)
             : ListedItemScanner.TryFindDomain(text, near, entry.Owner, out item);
-        return new ReplyFindings(entry.List, listed ? new string(text[item]) : null, link);
+        return new ReplyFindings(entry.List, listed ? text[item].ToString() : null, link);
     }
 }

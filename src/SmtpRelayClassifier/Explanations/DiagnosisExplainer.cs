@@ -44,7 +44,7 @@ public sealed class DiagnosisExplainer : IDiagnosisExplainer
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
     public static string KindName(SmtpFailureKind kind, CultureInfo? culture = null)
     {
-        if (!Enum.IsDefined(kind))
+        if (!Enum.IsDefined(typeof(SmtpFailureKind), kind))
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "kind is not a defined SmtpFailureKind.");
         return PackFor(culture ?? CultureInfo.CurrentUICulture).Titles[kind];
     }

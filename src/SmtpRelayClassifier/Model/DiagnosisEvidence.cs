@@ -22,7 +22,11 @@ public readonly record struct DiagnosisEvidence
     public string? Phrase { get; init; }
 
     /// <summary>Where <see cref="Phrase"/> stands in the classified text; an empty range at 0 when there is no phrase or it was not located.</summary>
+#if NET
     public Range PhraseRange { get; init; }
+#else
+    internal Range PhraseRange { get; init; }
+#endif
 
     /// <summary>True when the basic reply code took part in the decision.</summary>
     public bool UsedReplyCode { get; init; }
@@ -46,14 +50,26 @@ public readonly record struct DiagnosisEvidence
     public EvidenceStrength ContradictingStrength { get; init; }
 
     /// <summary>Where the reply code stands in the classified text, when the parser gives it; the default range otherwise.</summary>
+#if NET
     public Range ReplyCodeRange { get; init; }
+#else
+    internal Range ReplyCodeRange { get; init; }
+#endif
 
     /// <summary>Where the enhanced status code stands in the classified text, when the parser gives it; the default range otherwise.</summary>
+#if NET
     public Range EnhancedCodeRange { get; init; }
+#else
+    internal Range EnhancedCodeRange { get; init; }
+#endif
 
     /// <summary>
     /// Where the delay behind <see cref="RelayBlockDiagnosis.RetryAfter"/> stands in the classified text (its number and
     /// unit) when the server named one; the default range when the delay is the kind's default or there is none.
     /// </summary>
+#if NET
     public Range RetryAfterRange { get; init; }
+#else
+    internal Range RetryAfterRange { get; init; }
+#endif
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Numerics;
 
 namespace SmtpRelayClassifier;
 
@@ -77,7 +76,7 @@ public readonly record struct EnhancedStatusCode
 
     /// <summary>Reads a code "c.s.d" at <paramref name="pos"/> of UTF-16 or UTF-8 text; false when none starts there.</summary>
     internal static bool TryRead<T>(ReadOnlySpan<T> s, int pos, out EnhancedStatusCode code, out int length)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         code = default;
         length = 0;
@@ -101,7 +100,7 @@ public readonly record struct EnhancedStatusCode
     }
 
     private static bool TryReadSmallNumber<T>(ReadOnlySpan<T> s, ref int i, out int value)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         value = 0;
         int digits = 0;
@@ -119,5 +118,5 @@ public readonly record struct EnhancedStatusCode
     private static bool IsDigit(int c) => (uint)(c - '0') <= 9;
 
     private static int At<T>(ReadOnlySpan<T> s, int i)
-        where T : unmanaged, IBinaryInteger<T> => int.CreateTruncating(s[i]);
+        where T : unmanaged, IEquatable<T> => CodeUnit.ToInt32(s[i]);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Numerics;
 
 namespace SmtpRelayClassifier.Parsing;
 
@@ -10,7 +9,7 @@ namespace SmtpRelayClassifier.Parsing;
 internal static class AsciiSearch
 {
     public static bool StartsWithIgnoreCase<T>(ReadOnlySpan<T> s, int pos, int end, string lowerAscii)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         if (pos < 0 || pos + lowerAscii.Length > end)
             return false;
@@ -27,13 +26,13 @@ internal static class AsciiSearch
     }
 
     public static int IndexOfIgnoreCase<T>(ReadOnlySpan<T> s, int from, int end, string lowerAscii)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         if (from >= end)
             return -1;
         char first = lowerAscii[0];
-        var lower = T.CreateTruncating(first);
-        var upper = T.CreateTruncating(first is >= 'a' and <= 'z' ? (char)(first - 0x20) : first);
+        var lower = CodeUnit.From<T>(first);
+        var upper = CodeUnit.From<T>(first is >= 'a' and <= 'z' ? (char)(first - 0x20) : first);
         int i = from;
         int last = end - lowerAscii.Length;
         while (i <= last)
@@ -51,7 +50,7 @@ internal static class AsciiSearch
     }
 
     public static int LastIndexOfIgnoreCase<T>(ReadOnlySpan<T> s, int from, int end, string lowerAscii)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         for (int i = end - lowerAscii.Length; i >= from; i--)
         {
@@ -63,23 +62,23 @@ internal static class AsciiSearch
     }
 
     public static int IndexOf<T>(ReadOnlySpan<T> s, int from, int end, char value)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         if (from >= end)
             return -1;
-        int rel = s[from..end].IndexOf(T.CreateTruncating(value));
+        int rel = s[from..end].IndexOf(CodeUnit.From<T>(value));
         return rel < 0 ? -1 : from + rel;
     }
 
     public static void TrimWhitespace<T>(ReadOnlySpan<T> s, ref int start, ref int end)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         SkipWhitespace(s, ref start, end);
         TrimEnd(s, start, ref end);
     }
 
     public static void TrimEnd<T>(ReadOnlySpan<T> s, int start, ref int end)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         while (end > start && IsWhitespace<T>(At(s, end - 1)))
             end--;
@@ -93,14 +92,14 @@ internal static class AsciiSearch
     }
 
     public static void SkipWhitespace<T>(ReadOnlySpan<T> s, ref int pos, int end)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         while (pos < end && IsWhitespace<T>(At(s, pos)))
             pos++;
     }
 
     public static void SkipBlanks<T>(ReadOnlySpan<T> s, ref int pos, int end)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         while (pos < end && At(s, pos) is ' ' or '\t')
             pos++;
@@ -109,11 +108,11 @@ internal static class AsciiSearch
     // ASCII white space, and the no-break space U+00A0 in text. Not the byte 0xA0: in UTF-8 it ends characters such as
     // 'à' (C3 A0), and trimming it would cut the character in two.
     public static bool IsWhitespace<T>(int c)
-        where T : unmanaged, IBinaryInteger<T> =>
+        where T : unmanaged, IEquatable<T> =>
         c is ' ' or '\t' or '\r' or '\n' or '\f' or '\v' || (typeof(T) == typeof(char) && c == 0xA0);
 
     public static bool IsDigit(int c) => (uint)(c - '0') <= 9;
 
     public static int At<T>(ReadOnlySpan<T> s, int i)
-        where T : unmanaged, IBinaryInteger<T> => int.CreateTruncating(s[i]);
+        where T : unmanaged, IEquatable<T> => CodeUnit.ToInt32(s[i]);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text.Unicode;
 
@@ -13,7 +12,7 @@ namespace SmtpRelayClassifier.Parsing;
 /// only when a window is shorter than the text it is laid over.
 /// </summary>
 internal ref struct CharWindows<T>
-    where T : unmanaged, IBinaryInteger<T>
+    where T : unmanaged, IEquatable<T>
 {
     private readonly ReadOnlySpan<T> _s;
     private Form _form;
@@ -46,7 +45,7 @@ internal ref struct CharWindows<T>
         int i = from;
         for (; i < end; i++)
         {
-            int b = int.CreateTruncating(_s[i]);
+            int b = CodeUnit.ToInt32(_s[i]);
             if (IsContinuation(b))
                 continue;
             count += Utf16Length(b);
@@ -70,7 +69,7 @@ internal ref struct CharWindows<T>
         int i = to;
         for (; i > start; i--)
         {
-            int b = int.CreateTruncating(_s[i - 1]);
+            int b = CodeUnit.ToInt32(_s[i - 1]);
             if (IsContinuation(b))
                 continue;
             if (count + Utf16Length(b) > chars)
@@ -79,7 +78,7 @@ internal ref struct CharWindows<T>
         }
 
         // Not in the middle of a character the window does not hold.
-        while (i < to && IsContinuation(int.CreateTruncating(_s[i])))
+        while (i < to && IsContinuation(CodeUnit.ToInt32(_s[i])))
             i++;
         return i;
     }
@@ -94,7 +93,7 @@ internal ref struct CharWindows<T>
         if (_form == Form.Chars)
             return true;
         var bytes = MemoryMarshal.AsBytes(_s);
-        if (System.Text.Ascii.IsValid(bytes[from..to]))
+        if (!bytes[from..to].ContainsAnyExceptInRange((byte)0, (byte)0x7F))
             return true;
         if (_form == Form.Unknown)
             _form = Utf8.IsValid(bytes) ? Form.Utf8 : Form.Latin1;

@@ -1,5 +1,4 @@
 using System;
-using System.Numerics;
 using SmtpRelayClassifier.Parsing;
 using static SmtpRelayClassifier.Parsing.AsciiSearch;
 
@@ -42,16 +41,16 @@ internal static class CodeFinder
     /// it has none).
     /// </summary>
     public static bool TryFindNext<T>(ReadOnlySpan<T> s, ref int pos, int end, out SmtpCodeOccurrence occurrence, out int enhancedStart)
-        where T : unmanaged, IBinaryInteger<T> => TryFindNext(s, ref pos, end, end, out occurrence, out enhancedStart);
+        where T : unmanaged, IEquatable<T> => TryFindNext(s, ref pos, end, end, out occurrence, out enhancedStart);
 
     /// <summary>As <see cref="TryFindNext{T}(ReadOnlySpan{T}, ref int, int, out SmtpCodeOccurrence, out int)"/>, for codes that start before <paramref name="limit"/>; they are read up to <paramref name="end"/>.</summary>
     public static bool TryFindNext<T>(ReadOnlySpan<T> s, ref int pos, int limit, int end, out SmtpCodeOccurrence occurrence, out int enhancedStart)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         // Codes start with 2, 4 or 5 (an intermediate 3xx reply is never a failure, nor the class of an enhanced code).
-        var two = T.CreateTruncating('2');
-        var four = T.CreateTruncating('4');
-        var five = T.CreateTruncating('5');
+        var two = CodeUnit.From<T>('2');
+        var four = CodeUnit.From<T>('4');
+        var five = CodeUnit.From<T>('5');
         while (pos < limit)
         {
             int rel = s[pos..limit].IndexOfAny(two, four, five);
@@ -77,7 +76,7 @@ internal static class CodeFinder
     }
 
     private static bool TryReadAt<T>(ReadOnlySpan<T> s, int at, int end, out SmtpCodeOccurrence occurrence, out int enhancedStart)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         occurrence = default;
         enhancedStart = -1;
@@ -141,7 +140,7 @@ internal static class CodeFinder
     // What stands before a candidate: the start of a line, a separator, a word (read back a bounded distance), or
     // something that makes it part of a larger token (a letter, digit or dot glued to it).
     private static Before ReadBefore<T>(ReadOnlySpan<T> s, int at)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         if (at == 0)
             return Before.LineStart;
@@ -168,7 +167,7 @@ internal static class CodeFinder
     }
 
     private static Before ReadWordBefore<T>(ReadOnlySpan<T> s, int blank)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         int i = blank;
         int limit = Math.Max(0, blank - LookBehind);
@@ -194,7 +193,7 @@ internal static class CodeFinder
 
     // The token that ends at the colon is a host name, an address or a bracketed literal: it holds a dot or ends with ']'.
     private static bool IsHostBefore<T>(ReadOnlySpan<T> s, int colon)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         int limit = Math.Max(0, colon - LookBehind);
         for (int i = colon - 1; i >= limit; i--)
@@ -212,7 +211,7 @@ internal static class CodeFinder
     }
 
     private static bool TryReadBasicCode<T>(ReadOnlySpan<T> s, int pos, int end, out int code)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         if (!ReplyScanner.TryReadCodeDigits(s, pos, end, out code))
             return false;
@@ -229,7 +228,7 @@ internal static class CodeFinder
     }
 
     private static bool IsFollowedByUnit<T>(ReadOnlySpan<T> s, int pos, int end)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         if (pos < end && At(s, pos) == '%')
             return true;
@@ -247,7 +246,7 @@ internal static class CodeFinder
     }
 
     private static bool IsOneOf<T>(ReadOnlySpan<T> s, int start, int end, string[] words)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         foreach (string word in words)
         {

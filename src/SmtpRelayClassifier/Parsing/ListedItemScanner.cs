@@ -89,23 +89,35 @@ internal static class ListedItemScanner
 
     private static bool IsIPv4(ReadOnlySpan<char> token)
     {
-        int parts = 0;
-        int first = -1;
-        foreach (var range in token.Split('.'))
+        int parts = 0, value = 0, digits = 0, first = -1;
+        for (int i = 0; i <= token.Length; i++)
         {
-            var part = token[range];
-            if (part.Length is 0 or > 3 || ++parts > 4 || !int.TryParse(part, System.Globalization.NumberStyles.None, null, out int value) || value > 255)
+            if (i == token.Length || token[i] == '.')
+            {
+                if (digits == 0 || value > 255 || ++parts > 4)
+                    return false;
+                if (first < 0)
+                    first = value;
+                value = digits = 0;
+                continue;
+            }
+
+            if (!char.IsAsciiDigit(token[i]) || ++digits > 3)
                 return false;
-            if (first < 0)
-                first = value;
+            value = value * 10 + (token[i] - '0');
         }
 
         return parts == 4 && first is not (0 or 127);
     }
 
-    private static bool IsIPv6(ReadOnlySpan<char> token) =>
-        token.Length >= 3 && token.Count(':') >= 2 &&
-        IPAddress.TryParse(token, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6 && !IPAddress.IsLoopback(address);
+    private static bool IsIPv6(ReadOnlySpan<char> token)
+    {
+        int colons = 0;
+        foreach (char c in token)
+            colons += c == ':' ? 1 : 0;
+        return token.Length >= 3 && colons >= 2 &&
+            IPAddress.TryParse(token.ToString(), out var address) && address.AddressFamily == AddressFamily.InterNetworkV6 && !IPAddress.IsLoopback(address);
+    }
 
     // Labels of letters, digits and hyphens, at least two, the last one of letters (a top-level domain).
     private static bool IsDomain(ReadOnlySpan<char> token)

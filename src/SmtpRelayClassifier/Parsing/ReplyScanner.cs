@@ -1,5 +1,4 @@
 using System;
-using System.Numerics;
 using SmtpRelayClassifier.Parsing;
 using static SmtpRelayClassifier.Parsing.AsciiSearch;
 
@@ -21,7 +20,7 @@ internal static class ReplyScanner
     private const int AfterCodeWindow = 16;
 
     public static SmtpReply Scan<T>(ReadOnlySpan<T> s)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         int start = 0;
         int end = s.Length;
@@ -140,7 +139,7 @@ internal static class ReplyScanner
         if (enhanced.IsEmpty && textEnd - textStart > 3)
         {
             int windowStart = windows.Before(textStart, textEnd, TrailerWindow);
-            int idx = s[windowStart..textEnd].LastIndexOf(T.CreateTruncating('#'));
+            int idx = s[windowStart..textEnd].LastIndexOf(CodeUnit.From<T>('#'));
             if (idx > 0 && At(s, windowStart + idx - 1) == '(' && TryReadEnhancedCode(s, windowStart + idx + 1, out var tailCode, out int tailLength))
             {
                 enhanced = tailCode;
@@ -169,7 +168,7 @@ internal static class ReplyScanner
     /// it so: its enhanced code carries the class.
     /// </summary>
     private static void FillFromText<T>(ReadOnlySpan<T> s, int from, int limit, int end, bool takeCode, ref int code, ref Range codeRange, ref EnhancedStatusCode enhanced, ref Range enhancedRange)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         int knownClass = code != 0 ? code / 100 : enhanced.Class;
         int pos = from;
@@ -241,15 +240,15 @@ internal static class ReplyScanner
     }
 
     public static bool TryReadEnhancedCode<T>(ReadOnlySpan<T> s, int pos, out EnhancedStatusCode code, out int length)
-        where T : unmanaged, IBinaryInteger<T> => EnhancedStatusCode.TryRead(s, pos, out code, out length);
+        where T : unmanaged, IEquatable<T> => EnhancedStatusCode.TryRead(s, pos, out code, out length);
 
     /// <summary>Finds the next line break: CRLF, LF, CR, or the two characters '\' 'n' (or "\r\n" written out) of logs.</summary>
     public static int FindLineBreak<T>(ReadOnlySpan<T> s, int from, int end, out int length)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
-        var cr = T.CreateTruncating('\r');
-        var lf = T.CreateTruncating('\n');
-        var backslash = T.CreateTruncating('\\');
+        var cr = CodeUnit.From<T>('\r');
+        var lf = CodeUnit.From<T>('\n');
+        var backslash = CodeUnit.From<T>('\\');
         int i = from;
         while (i < end)
         {
@@ -291,7 +290,7 @@ internal static class ReplyScanner
     }
 
     private static Range FindMailbox<T>(ReadOnlySpan<T> s, ref CharWindows<T> windows, int start, int end)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         int window = windows.After(start, end, WrapperPeeler.WrapperSearchWindow);
 
@@ -322,7 +321,7 @@ internal static class ReplyScanner
     }
 
     private static bool TryReadReplyCode<T>(ReadOnlySpan<T> s, int pos, int end, out int code)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         if (!TryReadCodeDigits(s, pos, end, out code))
             return false;
@@ -343,7 +342,7 @@ internal static class ReplyScanner
 
     /// <summary>Reads the three digits of a reply code of class 2 to 5 at <paramref name="pos"/>, whatever follows them.</summary>
     public static bool TryReadCodeDigits<T>(ReadOnlySpan<T> s, int pos, int end, out int code)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         code = 0;
         if (pos + 3 > end)
@@ -357,7 +356,7 @@ internal static class ReplyScanner
 
     /// <summary>True when what stands at <paramref name="pos"/> may follow an enhanced code: the end, a blank, punctuation, a closing bracket or quote, non-ASCII text.</summary>
     public static bool IsAfterEnhancedCode<T>(ReadOnlySpan<T> s, int pos, int end)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         if (pos >= end)
             return true;

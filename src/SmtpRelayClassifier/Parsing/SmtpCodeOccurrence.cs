@@ -23,5 +23,9 @@ public readonly struct SmtpCodeOccurrence
     public EnhancedStatusCode EnhancedStatusCode { get; }
 
     /// <summary>Where the occurrence stands in the span that was searched: from the first digit of its first code to the last digit of its last.</summary>
+#if NET
     public Range Range { get; }
+#else
+    internal Range Range { get; }
+#endif
 }

@@ -72,10 +72,18 @@ public readonly struct SmtpReply
     public EnhancedStatusCode EnhancedStatusCode { get; }
 
     /// <summary>Where the chosen <see cref="Code"/> stands in the parsed span; the default range when there is none.</summary>
+#if NET
     public Range CodeRange { get; }
+#else
+    internal Range CodeRange { get; }
+#endif
 
     /// <summary>Where the chosen <see cref="EnhancedStatusCode"/> stands in the parsed span; the default range when there is none.</summary>
+#if NET
     public Range EnhancedCodeRange { get; }
+#else
+    internal Range EnhancedCodeRange { get; }
+#endif
 
     /// <summary>The command the reply answered, when a wrapper names it (Postfix <c>(in reply to … command)</c>, Exim <c>after RCPT TO:</c>).</summary>
     public SmtpStage Stage { get; }
@@ -88,13 +96,25 @@ public readonly struct SmtpReply
     /// wrappers. For a multi-line reply the range still holds the later lines' own code prefixes and line breaks:
     /// use <see cref="GetText(ReadOnlySpan{char})"/> for the lines joined with <c>\n</c>.
     /// </summary>
+#if NET
     public Range Text { get; }
+#else
+    internal Range Text { get; }
+#endif
 
     /// <summary>The mailbox the reply names (<c>&lt;bob@example.org&gt;</c>, Sendmail's <c>bob@example.org...</c>, Exim's <c>RCPT TO:&lt;…&gt;</c>), without brackets; empty when none.</summary>
+#if NET
     public Range Mailbox { get; }
+#else
+    internal Range Mailbox { get; }
+#endif
 
     /// <summary>The remote host a wrapper names (Postfix <c>host mx.example.com[192.0.2.1] said:</c>), empty when none.</summary>
+#if NET
     public Range RemoteHost { get; }
+#else
+    internal Range RemoteHost { get; }
+#endif
 
     /// <summary>The number of lines of the reply (1 for a single-line reply; 0 when the input was empty).</summary>
     public int LineCount { get; }

@@ -1,5 +1,4 @@
 using System;
-using System.Numerics;
 using SmtpRelayClassifier.Parsing;
 using static SmtpRelayClassifier.Parsing.AsciiSearch;
 
@@ -26,7 +25,7 @@ internal static class WrapperPeeler
         ref SmtpStage stage,
         ref Range mailbox,
         ref Range host)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         if (StartsWithIgnoreCase(s, start, end, "diagnostic-code:"))
         {
@@ -132,7 +131,7 @@ internal static class WrapperPeeler
     }
 
     private static bool TryPeelQuoted<T>(ReadOnlySpan<T> s, ref int start, ref int end, int window, string marker)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         int idx = IndexOfIgnoreCase(s, start, window, marker);
         if (idx < 0)
@@ -146,8 +145,8 @@ internal static class WrapperPeeler
         // The value ends at the quote that closes it: one followed by ',' or '.' or the end of the input. Replies
         // hold apostrophes ("isn't in my list"), so a quote followed by a letter does not end it.
         int close = end;
-        var apostrophe = T.CreateTruncating('\'');
-        var typographic = T.CreateTruncating(typeof(T) == typeof(char) ? 0x2019 : 0xE2);
+        var apostrophe = CodeUnit.From<T>('\'');
+        var typographic = CodeUnit.From<T>(typeof(T) == typeof(char) ? 0x2019 : 0xE2);
         for (int i = pos; i < end; i++)
         {
             int rel = s[i..end].IndexOfAny(apostrophe, typographic);
@@ -174,7 +173,7 @@ internal static class WrapperPeeler
 
     // ' or the typographic ’ (U+2019; E2 80 99 in UTF-8).
     private static bool IsQuote<T>(ReadOnlySpan<T> s, int pos, int end, out int length)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         int c = At(s, pos);
         length = 1;
@@ -191,7 +190,7 @@ internal static class WrapperPeeler
 
     /// <summary>Reads the SMTP command named at <paramref name="pos"/> ("RCPT TO", "end of DATA", ...).</summary>
     public static SmtpStage ReadCommandStage<T>(ReadOnlySpan<T> s, int pos, int end)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         if (StartsWithIgnoreCase(s, pos, end, "rcpt"))
             return SmtpStage.Rcpt;
@@ -213,7 +212,7 @@ internal static class WrapperPeeler
     }
 
     private static Range ReadHostName<T>(ReadOnlySpan<T> s, int from, int end)
-        where T : unmanaged, IBinaryInteger<T>
+        where T : unmanaged, IEquatable<T>
     {
         int i = from;
         while (i < end && At(s, i) is not (' ' or '[' or '\t' or ':'))

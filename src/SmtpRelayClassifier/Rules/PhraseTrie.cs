@@ -82,8 +82,7 @@ internal sealed class PhraseTrie
     public bool StartsWith(int folded) => _root[Math.Min(folded, NonAscii)] >= 0;
 
     /// <summary>Walks the text from its start and reports each phrase that ends along the way, with its length.</summary>
-    public void Match<TSink>(ReadOnlySpan<char> text, ref TSink sink)
-        where TSink : struct, IPhraseSink, allows ref struct
+    public void Match(ReadOnlySpan<char> text, ref RuleSet.Sink sink)
     {
         if (text.IsEmpty)
             return;
@@ -106,8 +105,7 @@ internal sealed class PhraseTrie
             Walk(text, node, ref sink);
     }
 
-    private void Walk<TSink>(ReadOnlySpan<char> text, int node, ref TSink sink)
-        where TSink : struct, IPhraseSink, allows ref struct
+    private void Walk(ReadOnlySpan<char> text, int node, ref RuleSet.Sink sink)
     {
         var nodes = _nodes;
         var edges = _edges;
@@ -311,11 +309,4 @@ internal sealed class PhraseTrie
             return created;
         }
     }
-}
-
-/// <summary>Receives the phrases a trie walk finds.</summary>
-internal interface IPhraseSink
-{
-    /// <summary>A phrase with this id ends after <paramref name="length"/> characters of the text.</summary>
-    void Found(int id, int length);
 }

@@ -350,8 +350,9 @@ internal sealed partial class RuleSet
 
     private static bool IsAsciiWord(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
 
-    /// <summary>Marks each phrase found, and the rules it can make true.</summary>
-    private ref struct Sink(RuleSet set, Span<ulong> found, Span<ulong> candidates, Span<long> positions) : IPhraseSink
+    /// <summary>Marks each phrase a <see cref="PhraseTrie"/> walk finds, and the rules it can make true. The walk takes
+    /// this one concrete sink (no generic sink with <c>allows ref struct</c>, which netstandard2.0 cannot compile).</summary>
+    internal ref struct Sink(RuleSet set, Span<ulong> found, Span<ulong> candidates, Span<long> positions)
     {
         private readonly RuleSet _set = set;
         private readonly Span<ulong> _found = found;

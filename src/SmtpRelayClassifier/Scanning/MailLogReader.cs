@@ -2,7 +2,9 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
+#if NET
 using System.IO.Pipelines;
+#endif
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -67,6 +69,7 @@ public sealed class MailLogReader
         return ReadCoreAsync(log, cancellationToken);
     }
 
+#if NET
     /// <summary>Reads a log from a pipe and yields its failures in line order.</summary>
     /// <param name="log">The log, UTF-8 (Latin-1 lines are read too). It is read to its end and not completed: the
     /// caller that owns the pipe completes it.</param>
@@ -78,6 +81,7 @@ public sealed class MailLogReader
         ArgumentNullException.ThrowIfNull(log);
         return ReadCoreAsync(log.AsStream(leaveOpen: true), cancellationToken);
     }
+#endif
 
     /// <summary>Reads one log line.</summary>
     /// <param name="line">The line, without its line break.</param>

@@ -28,7 +28,7 @@ public sealed class SkipCounts
 
     /// <summary>The reasons that were counted at least once, with their counts, in the order of <see cref="SkipReason"/>.</summary>
     public IReadOnlyList<KeyValuePair<SkipReason, long>> ByReason =>
-        Reasons.Where(r => this[r] > 0).Select(r => KeyValuePair.Create(r, this[r])).ToArray();
+        Reasons.Where(r => this[r] > 0).Select(r => new KeyValuePair<SkipReason, long>(r, this[r])).ToArray();
 
     /// <summary>The counts as text: <c>LineTooLong 2, MessageTooLarge 1</c>, or <c>none</c>.</summary>
     /// <returns>The text.</returns>

@@ -65,6 +65,8 @@ public class SmtpFailureLogStateTests
         Assert.Throws<ArgumentOutOfRangeException>(() => state[state.Count]);
     }
 
+#if !LIBRARY_NETSTANDARD
+    // The netstandard2.0 build formats through a StringBuilder: only the .NET builds allocate nothing but the message.
     [Fact]
     public void ToString_AllocatesOnlyTheMessage()
     {
@@ -77,6 +79,7 @@ public class SmtpFailureLogStateTests
 
         Assert.Equal(100 * stringSize, allocated);
     }
+#endif
 
     private static IEnumerable<string> Placeholders(string format)
     {

@@ -45,7 +45,10 @@ public class RetryDelayScannerTests
         Assert.True(RetryDelayScanner.TryFind(text, out var delay, out var range));
 
         Assert.Equal(TimeSpan.FromSeconds(seconds), delay);
+#if !LIBRARY_NETSTANDARD
+        // Positions: public on the .NET builds only.
         Assert.Equal(words, text[range]);
+#endif
     }
 
     [Theory]

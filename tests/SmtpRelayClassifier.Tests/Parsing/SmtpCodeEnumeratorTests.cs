@@ -27,8 +27,9 @@ public class SmtpCodeEnumeratorTests
         var found = new List<(int, string?, string)>();
         foreach (var occurrence in SmtpReply.EnumerateCodes(source))
         {
+            var range = occurrence.Range;
             found.Add((occurrence.Code, occurrence.EnhancedStatusCode.IsEmpty ? null : occurrence.EnhancedStatusCode.ToString(),
-                source[occurrence.Range]));
+                source[range.Start.GetOffset(source.Length)..range.End.GetOffset(source.Length)]));
         }
 
         return found;
@@ -43,14 +44,20 @@ public class SmtpCodeEnumeratorTests
         int second = ExchangeProxyFailure.IndexOf("451 4.4.0", StringComparison.Ordinal);
         var walker = SmtpReply.EnumerateCodes(ExchangeProxyFailure);
         Assert.True(walker.MoveNext() && walker.MoveNext());
+#if !LIBRARY_NETSTANDARD
+        // Positions: public on the .NET builds only.
         Assert.Equal(second..(second + 9), walker.Current.Range);
+#endif
     }
 
     [Fact]
     public void EnumerateCodes_ExchangeDeferral_HeadCodesAreChosenAndTheQuotedWordingGivesTheKind()
     {
         Assert.True(SmtpReplyParser.TryParse(ExchangeProxyFailure, out var reply));
+#if !LIBRARY_NETSTANDARD
+        // Positions: public on the .NET builds only.
         Assert.Equal((450, "4.4.101", 0..3, 4..11), (reply.Code, reply.EnhancedStatusCode.ToString(), reply.CodeRange, reply.EnhancedCodeRange));
+#endif
 
         var diagnosis = SmtpFailureClassifier.Default.Classify(ExchangeProxyFailure);
         Assert.Equal((450, "4.4.101", SmtpFailureKind.TlsRequired), (diagnosis.ReplyCode, diagnosis.EnhancedStatusCode?.ToString(), diagnosis.Kind));
@@ -74,7 +81,10 @@ public class SmtpCodeEnumeratorTests
 
         Assert.True(SmtpReplyParser.TryParse(Transcript, out var reply));
         int at = Transcript.IndexOf("554", StringComparison.Ordinal);
+#if !LIBRARY_NETSTANDARD
+        // Positions: public on the .NET builds only.
         Assert.Equal((554, at..(at + 3)), (reply.Code, reply.CodeRange));
+#endif
         Assert.Equal(SmtpFailureKind.RelayDenied, SmtpFailureClassifier.Default.Classify(Transcript).Kind);
     }
 
@@ -86,7 +96,10 @@ public class SmtpCodeEnumeratorTests
         int at = raw.IndexOf("554", StringComparison.Ordinal);
 
         Assert.True(SmtpReplyParser.TryParse(raw, out var reply));
+#if !LIBRARY_NETSTANDARD
+        // Positions: public on the .NET builds only.
         Assert.Equal((554, "5.7.1", at..(at + 3), (at + 4)..(at + 9)), (reply.Code, reply.EnhancedStatusCode.ToString(), reply.CodeRange, reply.EnhancedCodeRange));
+#endif
         Assert.Equal(SmtpFailureKind.RelayDenied, SmtpFailureClassifier.Default.Classify(raw).Kind);
     }
 

@@ -93,7 +93,10 @@ public class EvidenceWeighingTests
 
         Assert.Equal(SmtpFailureKind.RelayDenied, d.Kind);
         Assert.Equal("relay access denied", d.Evidence.Phrase);
+#if !LIBRARY_NETSTANDARD
+        // Positions: public on the .NET builds only.
         Assert.Equal("Relay access denied", reply[d.Evidence.PhraseRange]);
+#endif
         Assert.True(d.Evidence.Strength >= EvidenceStrength.Phrase);
         Assert.Null(d.Evidence.ContradictingKind);
     }
@@ -122,7 +125,10 @@ public class EvidenceWeighingTests
         var d = Classifier.Classify(reply);
 
         Assert.NotNull(d.Evidence.Phrase);
+#if !LIBRARY_NETSTANDARD
+        // Positions: public on the .NET builds only.
         Assert.Equal(d.Evidence.Phrase, reply[d.Evidence.PhraseRange], ignoreCase: true);
+#endif
     }
 
     [Theory]

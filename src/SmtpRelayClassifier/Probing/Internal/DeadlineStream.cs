@@ -28,7 +28,11 @@ internal sealed class DeadlineStream(Stream inner, ProbeDeadline deadline) : Str
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+#if NET
     public override int Read(Span<byte> buffer)
+#else
+    public int Read(Span<byte> buffer)
+#endif
     {
         inner.ReadTimeout = Milliseconds();
         try
@@ -44,7 +48,11 @@ internal sealed class DeadlineStream(Stream inner, ProbeDeadline deadline) : Str
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+#if NET
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+#else
+    public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+#endif
     {
         using var timer = deadline.Link(cancellationToken);
         try
@@ -59,7 +67,11 @@ internal sealed class DeadlineStream(Stream inner, ProbeDeadline deadline) : Str
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
+#if NET
     public override void Write(ReadOnlySpan<byte> buffer)
+#else
+    public void Write(ReadOnlySpan<byte> buffer)
+#endif
     {
         inner.WriteTimeout = Milliseconds();
         try
@@ -75,7 +87,11 @@ internal sealed class DeadlineStream(Stream inner, ProbeDeadline deadline) : Str
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+#if NET
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+#else
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+#endif
     {
         using var timer = deadline.Link(cancellationToken);
         try

@@ -16,7 +16,7 @@ internal static class Gzip
     {
         var head = new byte[2];
         int read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        var whole = new PrefixedStream(read == head.Length ? head : head[..read], stream);
+        var whole = new PrefixedStream(read == head.Length ? head : head.AsSpan(0, read).ToArray(), stream);
         return HasMagic(head.AsSpan(0, read))
             ? (new GZipStream(whole, CompressionMode.Decompress, leaveOpen: true), true)
             : (whole, false);
