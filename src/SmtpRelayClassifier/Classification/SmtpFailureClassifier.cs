@@ -108,7 +108,9 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             evidence.ReplyText = ReplyScanner.NormalizeText(source, parsed, wholeInput);
 
         var text = source.Slice(offset, length);
-        var decision = _rules.Evaluate(text, evidence.Code, evidence.Enhanced, evidence.Stage);
+        Span<bool> markers = stackalloc bool[_rules.MarkerCount];
+        var decision = _rules.EvaluateMarked(text, evidence.Code, evidence.Enhanced, evidence.Stage, markers);
+        var findings = markers.Contains(true) ? ReplyFindings.Find(_rules, text, markers) : default;
         int at = decision.PhraseOffset >= 0 ? decision.PhraseOffset : _rules.Locate(text, decision.PhraseId);
         // Where the codes the decision read stand, when they are the parser's (a caller's own code has no position in the text).
         var codeRange = evidence.Code == parsed.Code ? parsed.CodeRange : default;
@@ -118,26 +120,29 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         Range saidRange = default;
         if (IsTransient(decision.Rule, evidence) && RetryDelayScanner.TryFind(text, out var delay, out var delayRange))
             (said, saidRange) = (delay, new Range(offset + delayRange.Start.Value, offset + delayRange.End.Value));
-        return Build(decision, evidence, at < 0 ? default : new Range(offset + at, offset + at + decision.Phrase!.Length), codeRange, enhancedRange, said, saidRange);
+        return Build(decision, evidence, at < 0 ? default : new Range(offset + at, offset + at + decision.Phrase!.Length), codeRange, enhancedRange, said, saidRange, findings);
     }
 
     /// <summary>
-    /// Builds the diagnosis for a decision made by the rule set; the ranges say where its phrase and codes stand, and
-    /// <paramref name="said"/> is the delay the text named, standing at <paramref name="saidRange"/>.
+    /// Builds the diagnosis for a decision made by the rule set; the ranges say where its phrase and codes stand,
+    /// <paramref name="said"/> is the delay the text named, standing at <paramref name="saidRange"/>, and
+    /// <paramref name="findings"/> the block list and link the text carries.
     /// </summary>
     internal static RelayBlockDiagnosis Build(
         in RuleDecision decision, in FailureFacts evidence, Range phraseRange = default, Range codeRange = default, Range enhancedRange = default,
-        TimeSpan? said = null, Range saidRange = default)
+        TimeSpan? said = null, Range saidRange = default, in ReplyFindings findings = default)
     {
         var rule = decision.Rule;
         var verdict = new Verdict(rule.Id, rule.Kind, decision.Confidence, TransientOf(rule, evidence),
             rule.Causes, rule.Remedies, rule.Responsible, rule.Summary);
         var weighed = EvidenceOf(decision, phraseRange) with { ReplyCodeRange = codeRange, EnhancedCodeRange = enhancedRange, RetryAfterRange = saidRange };
-        return Build(verdict, evidence, weighed, said);
+        // The reply's own link first; else the page of the vendor whose rule decided.
+        return Build(verdict, evidence, weighed, said, findings with { HelpLink = findings.HelpLink ?? rule.HelpLink });
     }
 
     /// <summary>Builds the diagnosis for a decision, filling what it leaves open from the kind's profile.</summary>
-    internal static RelayBlockDiagnosis Build(Verdict verdict, in FailureFacts evidence, DiagnosisEvidence weighed = default, TimeSpan? said = null)
+    internal static RelayBlockDiagnosis Build(Verdict verdict, in FailureFacts evidence, DiagnosisEvidence weighed = default, TimeSpan? said = null,
+        in ReplyFindings findings = default)
     {
         var profile = KindProfiles.For(verdict.Kind, evidence.Source);
         bool remote = UsesRemoteProfile(verdict.Kind, evidence.Source);
@@ -170,6 +175,9 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             Server = evidence.Server,
             Port = evidence.Port,
             ErrorType = evidence.ErrorType,
+            BlockList = findings.BlockList,
+            ListedItem = findings.ListedItem,
+            HelpLink = findings.HelpLink,
             Summary = summary,
         };
     }

@@ -117,6 +117,7 @@ public sealed class DiagnosisExplainer : IDiagnosisExplainer
         AppendSteps(text, labels.ForTheAdministrator + labels.Colon, steps, remedies, s => s.Audience == StepAudience.Administrator);
         text.Append(labels.WhoMustAct).Append(labels.Colon).Append(' ').Append(party).Append(".\n");
         text.Append(waiting);
+        AppendLinks(text, pack.Code, diagnosis);
 
         return new DiagnosisExplanation
         {
@@ -130,6 +131,28 @@ public sealed class DiagnosisExplainer : IDiagnosisExplainer
             Waiting = waiting,
             Facts = Facts(pack, diagnosis, title, mailbox, party),
         };
+    }
+
+    // The block list the reply names and its help page, each on a line of its own after the rest.
+    private static void AppendLinks(StringBuilder text, string language, RelayBlockDiagnosis diagnosis)
+    {
+        var (listLine, linkLine) = language switch
+        {
+            "fr" => (French.BlockListLine, French.HelpLinkLine),
+            "de" => (German.BlockListLine, German.HelpLinkLine),
+            "es" => (Spanish.BlockListLine, Spanish.HelpLinkLine),
+            _ => (English.BlockListLine, English.HelpLinkLine),
+        };
+        if (diagnosis.BlockList is { } list)
+        {
+            text.Append('\n').Append(listLine
+                .Replace("{name}", list.Name, StringComparison.Ordinal)
+                .Replace("{item}", diagnosis.ListedItem is null ? string.Empty : " (" + diagnosis.ListedItem + ")", StringComparison.Ordinal)
+                .Replace("{url}", list.DelistingPage.AbsoluteUri, StringComparison.Ordinal));
+        }
+
+        if (diagnosis.HelpLink is { } link)
+            text.Append('\n').Append(linkLine.Replace("{url}", link.OriginalString, StringComparison.Ordinal));
     }
 
     private static int IndexOfUserStep(IReadOnlyList<ExplanationStep> steps)

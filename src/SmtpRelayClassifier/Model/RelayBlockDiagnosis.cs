@@ -100,6 +100,22 @@ public sealed record RelayBlockDiagnosis
     /// </summary>
     public string? ErrorType { get; init; }
 
+    /// <summary>The DNS block list or reputation service the reply names as the reason for the refusal, when it names one.</summary>
+    public BlockList? BlockList { get; init; }
+
+    /// <summary>
+    /// The IP address (for a list of <see cref="BlockListKind.Ip"/>) or domain the reply says is listed, as it stands in
+    /// the reply; null when the reply names a list but not what it lists.
+    /// </summary>
+    public string? ListedItem { get; init; }
+
+    /// <summary>
+    /// A public page that explains this reply: the first <c>http://</c> or <c>https://</c> link in the reply text when
+    /// it has one, otherwise the error page of the provider whose rule decided (Microsoft, Gmail, Yahoo, Outlook.com,
+    /// Apple, Comcast, Orange); null when neither is known. Always an absolute http or https address.
+    /// </summary>
+    public Uri? HelpLink { get; init; }
+
     /// <summary>A one-line English summary.</summary>
     public required string Summary { get; init; }
 
@@ -116,7 +132,8 @@ public sealed record RelayBlockDiagnosis
             ResponsibleParty == other.ResponsibleParty && Source == other.Source &&
             string.Equals(RuleId, other.RuleId, StringComparison.Ordinal) && Confidence == other.Confidence && Evidence == other.Evidence &&
             HResult == other.HResult && string.Equals(Server, other.Server, StringComparison.Ordinal) && Port == other.Port &&
-            string.Equals(ErrorType, other.ErrorType, StringComparison.Ordinal) && string.Equals(Summary, other.Summary, StringComparison.Ordinal));
+            string.Equals(ErrorType, other.ErrorType, StringComparison.Ordinal) && string.Equals(Summary, other.Summary, StringComparison.Ordinal) &&
+            BlockList == other.BlockList && string.Equals(ListedItem, other.ListedItem, StringComparison.Ordinal) && HelpLink == other.HelpLink);
 
     /// <summary>A hash code that agrees with <see cref="Equals(RelayBlockDiagnosis?)"/>.</summary>
     /// <returns>The hash code.</returns>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using SmtpRelayClassifier.Rules.Vendors;
@@ -9,11 +10,13 @@ internal static class DefaultRules
 {
     /// <summary>Every rule; the order of the sources is the order within a tier.</summary>
     public static IEnumerable<SmtpFailureRule> All =>
-        MicrosoftRules.All
-            .Concat(GoogleRules.All)
+        MicrosoftRules.All.WithHelpPage(MicrosoftRules.HelpPage)
+            .Concat(GoogleRules.All.WithHelpPage(GoogleRules.HelpPage))
             .Concat(AmazonSesRules.All)
-            .Concat(YahooRules.All)
-            .Concat(OrangeRules.All)
+            .Concat(YahooRules.All.WithHelpPage(YahooRules.HelpPage))
+            .Concat(OrangeRules.All.WithHelpPage(OrangeRules.HelpPage))
+            .Concat(AppleRules.All.WithHelpPage(AppleRules.HelpPage))
+            .Concat(ComcastRules.All.WithHelpPage(ComcastRules.HelpPage))
             .Concat(SendmailRules.All)
             .Concat(EximRules.All)
             .Concat(QmailRules.All)
@@ -33,6 +36,13 @@ internal static class DefaultRules
             .Concat(EnhancedCodeRules.All)
             .Concat(ReplyCodeRules.All);
 
+    /// <summary>The phrases no rule needs that the full diagnosis looks for: the block lists' (first), then the link schemes.</summary>
+    public static IReadOnlyList<string> Markers { get; } = [.. BlockLists.Phrases, "http://", "https://"];
+
     /// <summary>The compiled default set, built once.</summary>
-    public static RuleSet Compiled { get; } = new(All);
+    public static RuleSet Compiled { get; } = new(All, Markers);
+
+    // A vendor's page is the help link of each of its rules that names none of its own.
+    private static IEnumerable<SmtpFailureRule> WithHelpPage(this IEnumerable<SmtpFailureRule> rules, Uri page) =>
+        rules.Select(r => r.HelpLink is null ? r with { HelpLink = page } : r);
 }

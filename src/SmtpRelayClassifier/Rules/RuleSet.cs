@@ -27,8 +27,10 @@ internal sealed partial class RuleSet
     private readonly ulong[][] _detailSets;
     private readonly Dictionary<int, ulong[]> _byCode;
     private readonly int _rulesWords;
+    private readonly int[] _markers;
 
-    public RuleSet(IEnumerable<SmtpFailureRule> rules)
+    /// <summary>Compiles the rules; <paramref name="markers"/> are phrases no rule needs that <see cref="EvaluateMarked"/> reports.</summary>
+    public RuleSet(IEnumerable<SmtpFailureRule> rules, IReadOnlyList<string>? markers = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToList();
@@ -58,6 +60,7 @@ internal sealed partial class RuleSet
                 x.rule.NotPhrases.Select(Id).ToArray(),
                 x.rule.EnhancedCodes.Select(EnhancedCodePattern.Parse).ToArray()))
             .ToArray();
+        _markers = (markers ?? []).Select(Id).ToArray();
 
         _phrases = new string[phraseIds.Count];
         foreach (var (phrase, id) in phraseIds)
@@ -183,6 +186,12 @@ internal sealed partial class RuleSet
     public int Collect(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage, Span<RuleMatch> into)
     {
         Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
+        return CollectFound(text, code, enhanced, stage, into, found);
+    }
+
+    // As the public Collect, leaving in found which phrases the text holds.
+    private int CollectFound(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage, Span<RuleMatch> into, Span<ulong> found)
+    {
         Span<ulong> candidates = stackalloc ulong[_rulesWords];
         Span<long> positions = stackalloc long[MaxMatches];
         int codeClass = Prepare(text, code, enhanced, found, candidates, positions, out int positionCount);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace SmtpRelayClassifier.Rules;
@@ -59,6 +60,9 @@ internal sealed record SmtpFailureRule
 
     /// <summary>Whether retrying can help.</summary>
     public Transience Transience { get; init; }
+
+    /// <summary>The public page of the rule's vendor that explains the reply (<see cref="RelayBlockDiagnosis.HelpLink"/> when the reply has no link of its own); null: none.</summary>
+    public Uri? HelpLink { get; init; }
 
     /// <summary>A one-line English summary; null takes the kind's.</summary>
     public string? Summary { get; init; }

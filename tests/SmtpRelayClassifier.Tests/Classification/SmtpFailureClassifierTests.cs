@@ -256,6 +256,12 @@ public class SmtpFailureClassifierTests
         ("reply", "550 ", "\\r\\n"),
         ("reply", "", "smtp;"),
         ("reply", "", "Remote Server returned '"),
+        // Block lists, their listed items and links: found after the pass only when the pass found their names.
+        ("reply", "550 ", "zen.spamhaus.org [192.0.2.1] "),
+        ("reply", "550 zen.spamhaus.org ", "2001:db8::"),
+        ("reply", "550 dbl.spamhaus.org ", "a.b-"),
+        ("reply", "550 ", "https://"),
+        ("reply", "550 ", "http:/ "),
         // Codes looked for anywhere: digits and dots, codes after codes, ports after hosts, words before codes.
         ("reply", "", "1234567890."),
         ("reply", "", "5.5.5."),

@@ -64,7 +64,7 @@ public class RelayBlockDiagnosisTests
                 missed.Add(property.Name);
         }
 
-        Assert.Equal(22, properties.Length);
+        Assert.Equal(25, properties.Length);
         Assert.Empty(missed);
     }
 
@@ -113,6 +113,10 @@ public class RelayBlockDiagnosisTests
             return ((IReadOnlyList<FailureCause>)value!).Append(FailureCause.ConnectionRefused).ToArray();
         if (type == typeof(IReadOnlyList<FailureRemedy>))
             return ((IReadOnlyList<FailureRemedy>)value!).Append(FailureRemedy.RetryLater).ToArray();
+        if (type == typeof(BlockList))
+            return value is BlockList list ? list with { Name = list.Name + "x" } : new BlockList("SpamCop", BlockListKind.Ip, "bl.spamcop.net", new Uri("https://www.spamcop.net/bl.shtml"));
+        if (type == typeof(Uri))
+            return new Uri((((Uri?)value)?.AbsoluteUri ?? "https://example.org/") + "x");
         if (type.IsEnum)
         {
             var values = Enum.GetValues(type);

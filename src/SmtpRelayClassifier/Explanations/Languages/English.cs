@@ -232,4 +232,10 @@ internal static class English
             (_, null, _) => $"the mail server {server}",
             _ => $"the mail server {server} (port {port})",
         });
+
+    /// <summary>The line naming the block list: <c>{name}</c>, <c>{item}</c> (the listed address in parentheses, or nothing), <c>{url}</c>.</summary>
+    public const string BlockListLine = "Listed by: {name}{item} — look-up and removal: {url}";
+
+    /// <summary>The line giving the reply's help page: <c>{url}</c>.</summary>
+    public const string HelpLinkLine = "More about this reply: {url}";
 }

@@ -232,4 +232,10 @@ internal static class French
             (_, null, _) => $"le serveur de messagerie {server}",
             _ => $"le serveur de messagerie {server} (port {port})",
         });
+
+    /// <summary>The line naming the block list: <c>{name}</c>, <c>{item}</c> (the listed address in parentheses, or nothing), <c>{url}</c>.</summary>
+    public const string BlockListLine = "Listé par : {name}{item} — consultation et retrait : {url}";
+
+    /// <summary>The line giving the reply's help page: <c>{url}</c>.</summary>
+    public const string HelpLinkLine = "Plus d’informations sur cette réponse : {url}";
 }

@@ -233,4 +233,10 @@ internal static class German
             _ => $"der Mailserver {server} (Port {port})",
         },
         CapitalizeAfterColon: true);
+
+    /// <summary>The line naming the block list: <c>{name}</c>, <c>{item}</c> (the listed address in parentheses, or nothing), <c>{url}</c>.</summary>
+    public const string BlockListLine = "Gelistet bei: {name}{item} — Abfrage und Austragung: {url}";
+
+    /// <summary>The line giving the reply's help page: <c>{url}</c>.</summary>
+    public const string HelpLinkLine = "Mehr zu dieser Antwort: {url}";
 }

@@ -232,4 +232,10 @@ internal static class Spanish
             (_, null, _) => $"el servidor de correo {server}",
             _ => $"el servidor de correo {server} (puerto {port})",
         });
+
+    /// <summary>The line naming the block list: <c>{name}</c>, <c>{item}</c> (the listed address in parentheses, or nothing), <c>{url}</c>.</summary>
+    public const string BlockListLine = "Incluido en: {name}{item} — consulta y retirada: {url}";
+
+    /// <summary>The line giving the reply's help page: <c>{url}</c>.</summary>
+    public const string HelpLinkLine = "Más información sobre esta respuesta: {url}";
 }

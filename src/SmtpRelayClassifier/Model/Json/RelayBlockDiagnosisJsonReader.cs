@@ -32,6 +32,9 @@ internal static class RelayBlockDiagnosisJsonReader
         var source = DiagnosisSource.Unknown;
         var action = RecipientAction.Review;
         TimeSpan? retryAfter = null;
+        BlockList? blockList = null;
+        string? listedItem = null;
+        Uri? helpLink = null;
 
         while (true)
         {
@@ -71,6 +74,9 @@ internal static class RelayBlockDiagnosisJsonReader
                 case F.ReplyText: replyText = JsonRead.StringOrNull(ref reader, name); break;
                 case F.RecipientAction: action = JsonEnumNames<RecipientAction>.Read(ref reader, name); break;
                 case F.RetryAfterSeconds: retryAfter = isNull ? null : Seconds(ref reader, name); break;
+                case F.BlockList: blockList = isNull ? null : BlockListJson.Read(ref reader); break;
+                case F.ListedItem: listedItem = JsonRead.StringOrNull(ref reader, name); break;
+                case F.HelpLink: helpLink = isNull ? null : BlockListJson.Link(ref reader, name); break;
                 default: summary = JsonRead.String(ref reader, name); break;
             }
         }
@@ -98,6 +104,9 @@ internal static class RelayBlockDiagnosisJsonReader
             Server = server,
             Port = port,
             ErrorType = errorType,
+            BlockList = blockList,
+            ListedItem = listedItem,
+            HelpLink = helpLink,
             Summary = summary ?? throw Missing(F.Summary),
         };
     }

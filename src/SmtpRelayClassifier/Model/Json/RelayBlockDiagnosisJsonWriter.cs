@@ -63,6 +63,12 @@ internal static class RelayBlockDiagnosisJsonWriter
         JsonEnumNames<RecipientAction>.Write(writer, names[F.RecipientAction], d.RecipientAction);
         if (d.RetryAfter is { } retryAfter)
             writer.WriteNumber(names[F.RetryAfterSeconds], retryAfter.TotalSeconds);
+        if (d.BlockList is { } list)
+            BlockListJson.Write(writer, names[F.BlockList], list);
+        if (d.ListedItem is not null)
+            writer.WriteString(names[F.ListedItem], d.ListedItem);
+        if (d.HelpLink is { } link)
+            writer.WriteString(names[F.HelpLink], link.OriginalString);
     }
 }
 #endif

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using static SmtpRelayClassifier.FailureCause;
 using static SmtpRelayClassifier.FailureRemedy;
@@ -9,6 +10,9 @@ namespace SmtpRelayClassifier.Rules.Vendors;
 internal static class GoogleRules
 {
     private const string V = "Google";
+
+    /// <summary>The vendor's public page for its replies: Gmail's SMTP errors and codes.</summary>
+    public static readonly Uri HelpPage = new("https://support.google.com/a/answer/3726730");
 
     public static IEnumerable<SmtpFailureRule> All =>
     [

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using static SmtpRelayClassifier.FailureCause;
 using static SmtpRelayClassifier.FailureRemedy;
@@ -12,6 +13,12 @@ namespace SmtpRelayClassifier.Rules.Vendors;
 internal static class MicrosoftRules
 {
     private const string V = "Microsoft";
+
+    /// <summary>The vendor's public page for its replies: Exchange Online's non-delivery report codes.</summary>
+    public static readonly Uri HelpPage = new("https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online");
+
+    // Outlook.com's (Hotmail's) postmaster page of its error codes, for the consumer service's own replies.
+    private static readonly Uri OutlookComPage = new("https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx");
 
     public static IEnumerable<SmtpFailureRule> All =>
     [
@@ -112,10 +119,11 @@ internal static class MicrosoftRules
             EnhancedCodes = ["4.7.500-699", "5.7.500-599", "5.7.606-649", "5.7.700-750"], Causes = [PoorReputation, ClientOnBlockList],
             Remedies = [RequestBlockListRemoval, ContactMailAdministrator], Transience = Transience.ByCodeClass },
         new() { Id = "microsoft.consumer-dynamic-ip", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
-            AnyPhrase = ["dy-001", "dy-002", "dynamically-assigned", "dynamically assigned"], Causes = [DynamicIpListed], Remedies = [UseProviderRelay, UseSmtpServerOfCurrentNetwork] },
+            AnyPhrase = ["dy-001", "dy-002", "dynamically-assigned", "dynamically assigned"], Causes = [DynamicIpListed], Remedies = [UseProviderRelay, UseSmtpServerOfCurrentNetwork],
+            HelpLink = OutlookComPage },
         new() { Id = "microsoft.consumer-block-list", Vendor = V, Tier = RuleTier.Vendor, Kind = ClientBlocked,
             AnyPhrase = ["sc-001", "sc-002", "sc-003", "sc-004", "ou-001", "ou-002", "s3150", "part of their network is on our block list"],
-            Causes = [ClientOnBlockList, PoorReputation], Remedies = [RequestBlockListRemoval, UseProviderRelay] },
+            Causes = [ClientOnBlockList, PoorReputation], Remedies = [RequestBlockListRemoval, UseProviderRelay], HelpLink = OutlookComPage },
 
         // Recipient side.
         new() { Id = "microsoft.recipient-access-denied", Vendor = V, Tier = RuleTier.Vendor, Kind = RecipientUnknown,

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using static SmtpRelayClassifier.FailureCause;
 using static SmtpRelayClassifier.FailureRemedy;
@@ -9,6 +10,9 @@ namespace SmtpRelayClassifier.Rules.Vendors;
 internal static class OrangeRules
 {
     private const string V = "Orange / La Poste";
+
+    /// <summary>The vendor's public page for its replies: Orange's postmaster page.</summary>
+    public static readonly Uri HelpPage = new("https://postmaster.orange.fr/");
 
     public static IEnumerable<SmtpFailureRule> All =>
     [

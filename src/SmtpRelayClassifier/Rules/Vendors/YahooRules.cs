@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using static SmtpRelayClassifier.FailureCause;
 using static SmtpRelayClassifier.FailureRemedy;
@@ -9,6 +10,9 @@ namespace SmtpRelayClassifier.Rules.Vendors;
 internal static class YahooRules
 {
     private const string V = "Yahoo and AOL";
+
+    /// <summary>The vendor's public page for its replies: Yahoo's Sender Hub list of SMTP error codes.</summary>
+    public static readonly Uri HelpPage = new("https://senders.yahooinc.com/smtp-error-codes/");
 
     public static IEnumerable<SmtpFailureRule> All =>
     [
