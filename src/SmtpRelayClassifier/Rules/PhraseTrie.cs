@@ -24,11 +24,14 @@ internal sealed class PhraseTrie
     private const int NoChild = -2;
     private const int SearchSiblings = -1;
 
-    // Every phrase has at least three characters: the first three of the text at a word start, hashed, must be the
-    // first three of some phrase, or the walk cannot find anything there. Most word starts are ruled out by this bit.
+    // Every phrase has at least three characters: the first four of the text at a word start (or three, for the phrases
+    // of three), hashed, must begin some phrase, or the walk cannot find anything there. Most word starts are ruled out
+    // by this bit.
     private const int MinPhraseLength = 3;
     private const int PrefixHashBits = 16;
+    private const int NoFourth = 0xFF;
     private readonly ulong[] _prefixes = new ulong[(1 << PrefixHashBits) / 64];
+    private readonly bool _hasShortPhrases;
 
     private readonly int[] _root = new int[TableWidth];
     private readonly Node[] _nodes;
@@ -46,16 +49,20 @@ internal sealed class PhraseTrie
             if (phrase.Length < MinPhraseLength)
                 throw new ArgumentException($"Phrase '{phrase}' is shorter than {MinPhraseLength} characters.", nameof(lowerCasePhrases));
             builder.Add(phrase, id);
-            int hash = PrefixHash(Math.Min(phrase[0], (char)NonAscii), Math.Min(phrase[1], (char)NonAscii), Math.Min(phrase[2], (char)NonAscii));
+            // A phrase of three characters is filed under its three and an empty fourth; a longer one under its first four.
+            int fourth = phrase.Length > MinPhraseLength ? Math.Min(phrase[3], (char)NonAscii) : NoFourth;
+            int hash = PrefixHash(Math.Min(phrase[0], (char)NonAscii), Math.Min(phrase[1], (char)NonAscii), Math.Min(phrase[2], (char)NonAscii), fourth);
             _prefixes[hash >> 6] |= 1UL << hash;
+            _hasShortPhrases |= fourth == NoFourth;
         }
 
         (_nodes, _edges, _tables, _phraseIds) = builder.Build();
     }
 
     /// <summary>
-    /// False when no phrase can begin at the start of <paramref name="text"/>: its first three characters, folded as
-    /// the walk folds them, begin no phrase. True also when the check cannot tell (a run of blanks among them).
+    /// False when no phrase can begin at the start of <paramref name="text"/>: its first four characters (three for the
+    /// phrases of three), folded as the walk folds them, begin no phrase. True also when the check cannot tell (a run
+    /// of blanks among them, which the walk reads as one space).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MayStartAt(ReadOnlySpan<char> text)
@@ -67,16 +74,23 @@ internal sealed class PhraseTrie
         int third = FoldForPrefix(text[2]);
         if (second == ' ' && (first == ' ' || third == ' '))
             return true;
-        int hash = PrefixHash(first, second, third);
-        return (_prefixes[hash >> 6] & (1UL << hash)) != 0;
+        if (_hasShortPhrases && Has(PrefixHash(first, second, third, NoFourth)))
+            return true;
+        if (text.Length == MinPhraseLength)
+            return false;
+        int fourth = FoldForPrefix(text[3]);
+        return (fourth == ' ' && third == ' ') || Has(PrefixHash(first, second, third, fourth));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Has(int hash) => (_prefixes[hash >> 6] & (1UL << hash)) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FoldForPrefix(char c) => c < NonAscii ? FoldAscii(c) : Math.Min((int)char.ToLowerInvariant(c), NonAscii);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PrefixHash(int first, int second, int third) =>
-        (int)(((uint)((first << 14) ^ (second << 7) ^ third) * 0x9E3779B1u) >> (32 - PrefixHashBits));
+    private static int PrefixHash(int first, int second, int third, int fourth) =>
+        (int)(((uint)((first << 24) ^ (second << 16) ^ (third << 8) ^ fourth) * 0x9E3779B1u) >> (32 - PrefixHashBits));
 
     /// <summary>True when some phrase starts with this (folded) character.</summary>
     public bool StartsWith(int folded) => _root[Math.Min(folded, NonAscii)] >= 0;
