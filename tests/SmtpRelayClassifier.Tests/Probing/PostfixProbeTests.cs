@@ -189,11 +189,12 @@ public class PostfixProbeTests
 
         Assert.Equal("DoesNotRelay", Verdict([.. common, "--from", Outsider]));
         Assert.Equal("RelaysAfterAuthentication", Verdict([.. common, "--from", Alice, "--user", "alice", "--password-env", "SMTP_PROBE_TEST_PASSWORD"]));
-        Assert.Equal("AuthenticationFailed", Verdict([.. common, "--from", Alice, "--user", "alice", "--password-env", "SMTP_PROBE_TEST_WRONG"]));
-        Assert.Equal("SenderNotAuthorized", Verdict([.. common, "--from", Alice, "--user", "alice", "--password-env", "SMTP_PROBE_TEST_PASSWORD", "--second-from", "bob@test.example"]));
+        // A refused login or sender is a finding a script must see: the documented exit code 5.
+        Assert.Equal("AuthenticationFailed", Verdict([.. common, "--from", Alice, "--user", "alice", "--password-env", "SMTP_PROBE_TEST_WRONG"], SmtpRelayClassifier.Cli.ProbeCommand.LoginRefused));
+        Assert.Equal("SenderNotAuthorized", Verdict([.. common, "--from", Alice, "--user", "alice", "--password-env", "SMTP_PROBE_TEST_PASSWORD", "--second-from", "bob@test.example"], SmtpRelayClassifier.Cli.ProbeCommand.LoginRefused));
         Assert.Equal("RelaysForThisNetwork", Verdict([.. common, "--from", Outsider, "--local-address", "127.0.0.2"]));
 
-        static string Verdict(string[] args) => Probe(args).GetProperty("verdict").GetString()!;
+        static string Verdict(string[] args, int exit = 0) => Probe(args, exit).GetProperty("verdict").GetString()!;
     }
 
     [PostfixFact]
@@ -208,13 +209,13 @@ public class PostfixProbeTests
         Assert.StartsWith("certificate CN=mail.test.example refused", port.GetProperty("tlsError").GetString(), StringComparison.Ordinal);
     }
 
-    private static JsonElement Probe(string[] args)
+    private static JsonElement Probe(string[] args, int expectedExit = 0)
     {
         using var stdin = new MemoryStream();
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
         int exit = SmtpRelayClassifier.Cli.Program.Run(args, stdin, stdout, stderr);
-        Assert.True(exit == 0, stderr.ToString());
+        Assert.True(exit == expectedExit, $"exit {exit}: {stderr}");
         using var json = JsonDocument.Parse(Encoding.UTF8.GetString(stdout.ToArray()));
         var root = json.RootElement;
         Assert.True(root.TryGetProperty("ports", out _));
