@@ -117,8 +117,10 @@ internal static class KindProfiles
             [AskRecipientAdministratorToFixMx, ContactMailAdministrator],
             RecipientSide, false,
             "A remote server wanted the delivering server to log in; the recipient's mail routing is probably wrong."),
+        // Not the account's sender check of the user's own server: a remote server has no account of the user's, so this
+        // is no relay block (TAXONOMY: SPF refusals are not).
         [SmtpFailureKind.SenderNotAuthorized] = new(
-            [SpfFailure, SenderDoesNotMatchAccount],
+            [SpfFailure, DmarcOrDkimFailure],
             [ContactMailAdministrator, FixSenderDnsRecords],
             SenderMailAdministrator, false,
             "The recipient's server does not accept this sender address from the server that delivered it (for example an SPF failure)."),

@@ -56,4 +56,20 @@ public class RealReplyClassificationTests
 
         Assert.Equal(Classifier.Classify(reply.Reply, context).Kind, Classifier.ClassifyKind(reply.Reply, context));
     }
+
+    // Gmail's SPF refusal (support.google.com/mail/answer/81126, as quoted in Corpus/vendors.tsv), relayed back in an Exim
+    // bounce: a remote server refusing the sender for SPF is no relay block, in a bounce as in the client's own session.
+    [Theory]
+    [InlineData(DiagnosisSource.SubmissionSession)]
+    [InlineData(DiagnosisSource.RemoteServer)]
+    public void SenderRefusedForSpf_IsNoRelayBlock_WhoeverReportsIt(DiagnosisSource source)
+    {
+        const string Reply = "550 5.7.26 The MAIL FROM domain [example.com] has an SPF record with a hard fail policy (-all) but it fails to pass SPF checks with the ip: [192.0.2.10].";
+
+        var diagnosis = Classifier.Classify(Reply, new SmtpFailureContext { Source = source, Stage = SmtpStage.EndOfData });
+
+        Assert.Contains(diagnosis.Kind, new[] { SmtpFailureKind.SenderNotAuthorized, SmtpFailureKind.MessageRejected });
+        Assert.False(diagnosis.IsRelayBlock, $"{diagnosis.Kind} by {diagnosis.RuleId}");
+        Assert.False(Classifier.ClassifyBrief(Reply, new SmtpFailureContext { Source = source, Stage = SmtpStage.EndOfData }).IsRelayBlock);
+    }
 }
