@@ -20,9 +20,13 @@ internal sealed class PhraseTrie
     // Nodes right below the root and nodes with this many children or more: their children indexed by ASCII character.
     private const int TableFrom = 4;
 
-    // In a child table: no child with this character; a non-ASCII child, to be looked for in the sibling list.
-    private const int NoChild = -2;
-    private const int SearchSiblings = -1;
+    // No node (no child, no sibling, no table); in a child table, also: no child with this character. And a non-ASCII
+    // child, to be looked for in the sibling list.
+    private const ushort None = ushort.MaxValue;
+    private const ushort SearchSiblings = ushort.MaxValue - 1;
+
+    // The longest edge one node holds; a longer chain goes on in a child.
+    private const int MaxEdge = byte.MaxValue;
 
     // Every phrase has at least three characters: the first four of the text at a word start (or three, for the phrases
     // of three), hashed, must begin some phrase, or the walk cannot find anything there. Most word starts are ruled out
@@ -36,7 +40,7 @@ internal sealed class PhraseTrie
     private readonly int[] _root = new int[TableWidth];
     private readonly Node[] _nodes;
     private readonly char[] _edges;
-    private readonly int[] _tables;
+    private readonly ushort[] _tables;
     private readonly int[] _phraseIds;
 
     public PhraseTrie(IReadOnlyList<string> lowerCasePhrases)
@@ -60,33 +64,62 @@ internal sealed class PhraseTrie
     }
 
     /// <summary>
-    /// False when no phrase can begin at the start of <paramref name="text"/>: its first four characters (three for the
-    /// phrases of three), folded as the walk folds them, begin no phrase. True also when the check cannot tell (a run
-    /// of blanks among them, which the walk reads as one space).
+    /// Folds <paramref name="text"/> into <paramref name="folded"/> (at least as long) as the walk reads it, one
+    /// character for one, so that offsets hold: ASCII upper case to lower case, a tab or line break to a space, other
+    /// characters to their invariant lower case. Vector-wide for ASCII where the runtime allows.
+    /// </summary>
+    public static void Fold(ReadOnlySpan<char> text, Span<char> folded)
+    {
+        int i = 0;
+#if NET
+        System.Text.Ascii.ToLower(text, folded, out i);
+        if (i == text.Length)
+        {
+            var done = folded[..i];
+            if (done.IndexOfAny('\r', '\n', '\t') >= 0)
+            {
+                done.Replace('\r', ' ');
+                done.Replace('\n', ' ');
+                done.Replace('\t', ' ');
+            }
+
+            return;
+        }
+
+        i = 0;
+#endif
+        for (; i < text.Length; i++)
+        {
+            char c = text[i];
+            folded[i] = c < NonAscii ? (char)FoldAscii(c) : char.ToLowerInvariant(c);
+        }
+    }
+
+    /// <summary>
+    /// False when no phrase can begin at the start of <paramref name="folded"/> (text folded by <see cref="Fold"/>):
+    /// its first four characters (three for the phrases of three) begin no phrase. True also when the check cannot
+    /// tell (a run of blanks among them, which the walk reads as one space).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool MayStartAt(ReadOnlySpan<char> text)
+    public bool MayStartAt(ReadOnlySpan<char> folded)
     {
-        if (text.Length < MinPhraseLength)
+        if (folded.Length < MinPhraseLength)
             return false;
-        int first = text[0] < NonAscii ? FoldAscii(text[0]) : NonAscii;
-        int second = FoldForPrefix(text[1]);
-        int third = FoldForPrefix(text[2]);
+        int first = Math.Min(folded[0], (char)NonAscii);
+        int second = Math.Min(folded[1], (char)NonAscii);
+        int third = Math.Min(folded[2], (char)NonAscii);
         if (second == ' ' && (first == ' ' || third == ' '))
             return true;
         if (_hasShortPhrases && Has(PrefixHash(first, second, third, NoFourth)))
             return true;
-        if (text.Length == MinPhraseLength)
+        if (folded.Length == MinPhraseLength)
             return false;
-        int fourth = FoldForPrefix(text[3]);
+        int fourth = Math.Min(folded[3], (char)NonAscii);
         return (fourth == ' ' && third == ' ') || Has(PrefixHash(first, second, third, fourth));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Has(int hash) => (_prefixes[hash >> 6] & (1UL << hash)) != 0;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FoldForPrefix(char c) => c < NonAscii ? FoldAscii(c) : Math.Min((int)char.ToLowerInvariant(c), NonAscii);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int PrefixHash(int first, int second, int third, int fourth) =>
@@ -95,48 +128,54 @@ internal sealed class PhraseTrie
     /// <summary>True when some phrase starts with this (folded) character.</summary>
     public bool StartsWith(int folded) => _root[Math.Min(folded, NonAscii)] >= 0;
 
-    /// <summary>Walks the text from its start and reports each phrase that ends along the way, with its length.</summary>
-    public void Match(ReadOnlySpan<char> text, ref RuleSet.Sink sink)
+    /// <summary>
+    /// Walks <paramref name="folded"/> (text folded by <see cref="Fold"/>) from its start and reports each phrase that
+    /// ends along the way, with its length.
+    /// </summary>
+    public void Match(scoped ReadOnlySpan<char> folded, ref RuleSet.Sink sink)
     {
-        if (text.IsEmpty)
+        if (folded.IsEmpty)
             return;
-        char head = text[0];
+        char head = folded[0];
         int node;
         if (head < NonAscii)
         {
-            node = _root[FoldAscii(head)];
+            node = _root[head];
         }
         else
         {
             // Non-ASCII first letters share one root slot; the node's label tells them apart.
-            char folded = char.ToLowerInvariant(head);
             node = _root[NonAscii];
-            while (node >= 0 && _nodes[node].Label != folded)
-                node = _nodes[node].Sibling;
+            while (node >= 0 && _nodes[node].Label != head)
+                node = _nodes[node].Sibling == None ? -1 : _nodes[node].Sibling;
         }
 
         if (node >= 0)
-            Walk(text, node, ref sink);
+            Walk(folded, node, ref sink);
     }
 
-    private void Walk(ReadOnlySpan<char> text, int node, ref RuleSet.Sink sink)
+    private void Walk(scoped ReadOnlySpan<char> text, int node, ref RuleSet.Sink sink)
     {
         var nodes = _nodes;
         var edges = _edges;
         int i = 1;
         for (;;)
         {
-            // The node's first character matched; the rest of its edge must follow.
+            // The node's first character matched; the rest of its edge must follow. A space after a space is skipped:
+            // a run of blanks matches one space.
             ref readonly Node n = ref nodes[node];
             for (int e = n.EdgeStart + 1, last = n.EdgeStart + n.EdgeLength; e < last; i++)
             {
                 if (i >= text.Length)
                     return;
-                char folded = Fold(text, i);
-                if (folded == ' ' && IsBlank(text[i - 1]))
-                    continue;
-                if (folded != edges[e])
+                char c = text[i];
+                if (c != edges[e])
+                {
+                    if (c == ' ' && text[i - 1] == ' ')
+                        continue;
                     return;
+                }
+
                 e++;
             }
 
@@ -146,54 +185,57 @@ internal sealed class PhraseTrie
                     sink.Found(id, i);
             }
 
-            if (n.FirstChild < 0)
+            if (n.FirstChild == None)
                 return;
 
-            // The next character chooses the child; a blank after a blank stays: a run of blanks is one space.
+            // The next character chooses the child.
             char next;
             do
             {
                 if (i >= text.Length)
                     return;
-                next = Fold(text, i++);
+                next = text[i++];
             }
-            while (next == ' ' && IsBlank(text[i - 2]));
+            while (next == ' ' && text[i - 2] == ' ');
 
             int child = SearchSiblings;
-            if (n.Table >= 0)
-                child = _tables[n.Table + Math.Min((int)next, NonAscii)];
+            if (n.Table != None)
+                child = _tables[(n.Table * TableWidth) + Math.Min((int)next, NonAscii)];
             if (child == SearchSiblings)
             {
                 child = n.FirstChild;
-                while (child >= 0 && nodes[child].Label != next)
+                while (child != None && nodes[child].Label != next)
                     child = nodes[child].Sibling;
             }
 
-            if (child < 0)
+            if (child == None)
                 return;
             node = child;
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static char Fold(ReadOnlySpan<char> text, int i)
-    {
-        char c = text[i];
-        return c < NonAscii ? (char)FoldAscii(c) : char.ToLowerInvariant(c);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsBlank(char c) => c is ' ' or '\r' or '\n' or '\t';
 
     // Upper-case ASCII letters to lower case, and a line break or tab to a space: replies wrap sentences across lines.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FoldAscii(char c) => c is >= 'A' and <= 'Z' ? c | 0x20 : c is '\r' or '\n' or '\t' ? ' ' : c;
 
     /// <summary>
-    /// One node: the characters of its edge (a chain of single children folded into one node), where its children
-    /// and phrase ends are, and its child table if it has one.
+    /// One node, in 16 bytes so that the whole trie stays small in the cache: the characters of its edge (a chain of
+    /// single children folded into one node), where its children and phrase ends are, and the row of its child table.
     /// </summary>
     private struct Node
+    {
+        public int EdgeStart;
+        public char Label;
+        public byte EdgeLength;
+        public byte EndCount;
+        public ushort FirstChild;
+        public ushort Sibling;
+        public ushort Table;
+        public ushort EndStart;
+    }
+
+    /// <summary>A node as the builder lays it out, before it is packed.</summary>
+    private struct WideNode
     {
         public char Label;
         public int EdgeStart;
@@ -208,6 +250,9 @@ internal sealed class PhraseTrie
     /// <summary>Grows the trie one character a node, then lays it out with chains folded into edges.</summary>
     private sealed class Builder(int[] root)
     {
+        private const int NoChildWide = -2;
+        private const int SearchSiblingsWide = -1;
+
         private readonly List<char> _label = [];
         private readonly List<int> _firstChild = [];
         private readonly List<int> _nextSibling = [];
@@ -221,9 +266,9 @@ internal sealed class PhraseTrie
             (_ends[node] ??= []).Add(id);
         }
 
-        public (Node[] Nodes, char[] Edges, int[] Tables, int[] PhraseIds) Build()
+        public (Node[] Nodes, char[] Edges, ushort[] Tables, int[] PhraseIds) Build()
         {
-            var nodes = new List<Node>();
+            var nodes = new List<WideNode>();
             var edges = new List<char>();
             var tables = new List<int>();
             var phraseIds = new List<int>();
@@ -238,7 +283,7 @@ internal sealed class PhraseTrie
             {
                 var (head, compressed) = pending.Dequeue();
                 int tail = head;
-                while (_ends[tail] is null && _firstChild[tail] >= 0 && _nextSibling[_firstChild[tail]] < 0)
+                for (int length = 1; length < MaxEdge && _ends[tail] is null && _firstChild[tail] >= 0 && _nextSibling[_firstChild[tail]] < 0; length++)
                     tail = _firstChild[tail];
 
                 var node = nodes[compressed];
@@ -260,7 +305,31 @@ internal sealed class PhraseTrie
                 nodes[compressed] = node;
             }
 
-            return (nodes.ToArray(), edges.ToArray(), tables.ToArray(), phraseIds.ToArray());
+            if (nodes.Count >= SearchSiblings || phraseIds.Count >= None)
+                throw new ArgumentException($"The phrases make a trie of {nodes.Count} nodes; at most {SearchSiblings - 1} fit.");
+            var packed = new Node[nodes.Count];
+            for (int i = 0; i < packed.Length; i++)
+            {
+                var wide = nodes[i];
+                packed[i] = new Node
+                {
+                    Label = wide.Label,
+                    EdgeStart = wide.EdgeStart,
+                    EdgeLength = (byte)wide.EdgeLength,
+                    EndCount = checked((byte)wide.EndCount),
+                    FirstChild = Narrow(wide.FirstChild),
+                    Sibling = Narrow(wide.Sibling),
+                    Table = wide.Table < 0 ? None : (ushort)(wide.Table / TableWidth),
+                    EndStart = (ushort)wide.EndStart,
+                };
+            }
+
+            var narrowTables = new ushort[tables.Count];
+            for (int i = 0; i < narrowTables.Length; i++)
+                narrowTables[i] = tables[i] == NoChildWide ? None : tables[i] == SearchSiblingsWide ? SearchSiblings : (ushort)tables[i];
+            return (packed, edges.ToArray(), narrowTables, phraseIds.ToArray());
+
+            static ushort Narrow(int index) => index < 0 ? None : (ushort)index;
 
             // Reserves compressed nodes for a sibling list, in its order, and queues them; returns the first one's index.
             int Lay(int first)
@@ -269,7 +338,7 @@ internal sealed class PhraseTrie
                 for (int n = first; n >= 0; n = _nextSibling[n])
                 {
                     int index = nodes.Count;
-                    nodes.Add(new Node { Label = _label[n], FirstChild = -1, Sibling = -1, Table = -1 });
+                    nodes.Add(new WideNode { Label = _label[n], FirstChild = -1, Sibling = -1, Table = -1 });
                     if (previous >= 0)
                         nodes[previous] = nodes[previous] with { Sibling = index };
                     else
@@ -291,11 +360,11 @@ internal sealed class PhraseTrie
                     return -1;
                 int offset = tables.Count;
                 for (int c = 0; c < TableWidth; c++)
-                    tables.Add(NoChild);
+                    tables.Add(NoChildWide);
                 for (int child = firstChild; child >= 0; child = nodes[child].Sibling)
                 {
                     char label = nodes[child].Label;
-                    tables[offset + Math.Min((int)label, NonAscii)] = label < NonAscii ? child : SearchSiblings;
+                    tables[offset + Math.Min((int)label, NonAscii)] = label < NonAscii ? child : SearchSiblingsWide;
                 }
 
                 return offset;

@@ -15,11 +15,13 @@ internal sealed partial class RuleSet
 {
     private const int LocalPartTail = 64;
     private const int MaxIndexedDetail = 999;
+    private const int StackFoldLimit = 1024;
 
     private readonly CompiledRule[] _rules;
     private readonly string[] _phrases;
     private readonly PhraseTrie _trie;
     private readonly bool[] _anyStart;
+    private readonly char[] _anyStartChars;
     private readonly int[][] _rulesByPhrase;
     private readonly ulong[] _phraseless;
     private readonly ulong[][] _bySubject;
@@ -77,6 +79,8 @@ internal sealed partial class RuleSet
             if (!char.IsLetterOrDigit(phrase[0]))
                 _anyStart[phrase[0] < 128 ? phrase[0] : 128] = true;
         }
+
+        _anyStartChars = Enumerable.Range(0, 128).Where(c => _anyStart[c]).Select(c => (char)c).ToArray();
 
         // Which rules each phrase can make true, and the rules that need no phrase at all: only those are tried.
         _rulesWords = (_rules.Length + 63) >> 6;
@@ -267,7 +271,7 @@ internal sealed partial class RuleSet
         for (int i = 0; i + phrase.Length <= text.Length; i++)
         {
             char c = text[i];
-            bool isWord = c < 128 ? IsAsciiWord(c) : char.IsLetterOrDigit(c);
+            bool isWord = PhraseStarts.IsWord(c);
             if ((!wordStart || !previousIsWord) && text.Slice(i, phrase.Length).Equals(phrase, StringComparison.OrdinalIgnoreCase) &&
                 !IsLocalPart(text[i..], phrase.Length))
                 return i;
@@ -320,77 +324,9 @@ internal sealed partial class RuleSet
             (p.DetailFrom == EnhancedCodePattern.Any || (detail >= p.DetailFrom && detail <= p.DetailTo));
     }
 
-    // Returns how many phrases have their first position in the table.
-    private int FindPhrases(ReadOnlySpan<char> text, Span<ulong> found, Span<ulong> candidates, Span<long> positions)
-    {
-        var sink = new Sink(this, found, candidates, positions);
-        bool previousIsWord = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            bool isWord = c < 128 ? IsAsciiWord(c) : char.IsLetterOrDigit(c);
-            // Phrases starting with a letter or digit begin only where a word begins; the few others anywhere.
-            if ((isWord ? !previousIsWord : _anyStart[c < 128 ? c : 128]) && _trie.MayStartAt(text[i..]))
-            {
-                sink.Start(text[i..], i);
-                _trie.Match(text[i..], ref sink);
-            }
-
-            previousIsWord = isWord;
-        }
-
-        return sink.Positions;
-    }
-
     private static void Or(Span<ulong> into, ulong[] bits)
     {
         for (int i = 0; i < into.Length; i++)
             into[i] |= bits[i];
-    }
-
-    private static bool IsAsciiWord(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
-
-    /// <summary>Marks each phrase a <see cref="PhraseTrie"/> walk finds, and the rules it can make true. The walk takes
-    /// this one concrete sink (no generic sink with <c>allows ref struct</c>, which netstandard2.0 cannot compile).</summary>
-    internal ref struct Sink(RuleSet set, Span<ulong> found, Span<ulong> candidates, Span<long> positions)
-    {
-        private readonly RuleSet _set = set;
-        private readonly Span<ulong> _found = found;
-        private readonly Span<long> _positions = positions;
-        private int _offset;
-        private readonly Span<ulong> _candidates = candidates;
-        private ReadOnlySpan<char> _at;
-
-        /// <summary>How many phrases have their position in the table.</summary>
-        public int Positions { get; private set; }
-
-        public void Start(ReadOnlySpan<char> at, int offset)
-        {
-            _at = at;
-            _offset = offset;
-        }
-
-        public void Found(int id, int length)
-        {
-            if ((_found[id >> 6] & (1UL << id)) != 0 || IsLocalPart(_at, length))
-                return;
-            _found[id >> 6] |= 1UL << id;
-            if (Positions < _positions.Length)
-                _positions[Positions++] = ((long)id << 32) | (uint)_offset;
-            foreach (int r in _set._rulesByPhrase[id])
-                _candidates[r >> 6] |= 1UL << r;
-        }
-    }
-
-    // "relay@example.org" names a mailbox; the words of an address say nothing about the failure. A phrase is part of
-    // a local part when an '@' follows it within LocalPartTail characters, with no ' ' or '>' between. Only those
-    // characters are read: the check costs the same wherever in a long text the phrase is.
-    private static bool IsLocalPart(ReadOnlySpan<char> rest, int length)
-    {
-        if (rest.Length <= length || !char.IsLetterOrDigit(rest[length - 1]) || rest[length] is not ('@' or '.'))
-            return false;
-        var tail = rest[length..];
-        int at = tail[..Math.Min(tail.Length, LocalPartTail)].IndexOf('@');
-        return at >= 0 && tail[..at].IndexOfAny(' ', '>') < 0;
     }
 }

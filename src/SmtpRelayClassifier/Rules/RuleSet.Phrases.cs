@@ -1,0 +1,89 @@
+using System;
+
+namespace SmtpRelayClassifier.Rules;
+
+/// <summary>
+/// Finding the rules' phrases in a text: the text is folded once, the places where a phrase may begin are found a
+/// block at a time (<see cref="PhraseStarts"/>), the prefix filter rules most of them out, and the trie is walked from
+/// the rest. Each phrase found marks the rules it can make true.
+/// </summary>
+internal sealed partial class RuleSet
+{
+    // Returns how many phrases have their first position in the table. The walk reads the text folded once, on the
+    // stack for replies of ordinary length.
+    private int FindPhrases(ReadOnlySpan<char> text, Span<ulong> found, Span<ulong> candidates, Span<long> positions)
+    {
+        char[]? rented = null;
+        Span<char> folded = text.Length <= StackFoldLimit
+            ? stackalloc char[text.Length]
+            : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        try
+        {
+            folded = folded[..text.Length];
+            PhraseTrie.Fold(text, folded);
+            var sink = new Sink(this, found, candidates, positions);
+            // Phrases starting with a letter or digit begin only where a word begins; the few others anywhere.
+            var starts = new PhraseStarts(text, _anyStart, _anyStartChars);
+            while (starts.MoveNext())
+            {
+                int i = starts.Current;
+                if (_trie.MayStartAt(folded[i..]))
+                {
+                    sink.Start(text[i..], i);
+                    _trie.Match(folded[i..], ref sink);
+                }
+            }
+
+            return sink.Positions;
+        }
+        finally
+        {
+            if (rented is not null)
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Marks each phrase a <see cref="PhraseTrie"/> walk finds, and the rules it can make true. The walk takes
+    /// this one concrete sink (no generic sink with <c>allows ref struct</c>, which netstandard2.0 cannot compile).</summary>
+    internal ref struct Sink(RuleSet set, Span<ulong> found, Span<ulong> candidates, Span<long> positions)
+    {
+        private readonly RuleSet _set = set;
+        private readonly Span<ulong> _found = found;
+        private readonly Span<long> _positions = positions;
+        private int _offset;
+        private readonly Span<ulong> _candidates = candidates;
+        private ReadOnlySpan<char> _at;
+
+        /// <summary>How many phrases have their position in the table.</summary>
+        public int Positions { get; private set; }
+
+        public void Start(ReadOnlySpan<char> at, int offset)
+        {
+            _at = at;
+            _offset = offset;
+        }
+
+        public void Found(int id, int length)
+        {
+            if ((_found[id >> 6] & (1UL << id)) != 0 || IsLocalPart(_at, length))
+                return;
+            _found[id >> 6] |= 1UL << id;
+            if (Positions < _positions.Length)
+                _positions[Positions++] = ((long)id << 32) | (uint)_offset;
+            foreach (int r in _set._rulesByPhrase[id])
+                _candidates[r >> 6] |= 1UL << r;
+        }
+    }
+
+    // "relay@example.org" names a mailbox; the words of an address say nothing about the failure. A phrase is part of
+    // a local part when an '@' follows it within LocalPartTail characters, with no ' ' or '>' between. Only those
+    // characters are read: the check costs the same wherever in a long text the phrase is.
+    private static bool IsLocalPart(ReadOnlySpan<char> rest, int length)
+    {
+        if (rest.Length <= length || !char.IsLetterOrDigit(rest[length - 1]) || rest[length] is not ('@' or '.'))
+            return false;
+        var tail = rest[length..];
+        int at = tail[..Math.Min(tail.Length, LocalPartTail)].IndexOf('@');
+        return at >= 0 && tail[..at].IndexOfAny(' ', '>') < 0;
+    }
+}
