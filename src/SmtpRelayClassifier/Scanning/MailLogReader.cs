@@ -58,7 +58,8 @@ public sealed class MailLogReader
 
     /// <summary>
     /// What this reader has read past so far, over all its reads (<see cref="SkipReason.LineTooLong"/>,
-    /// <see cref="SkipReason.CorruptCompressedData"/>); counts grow while a read goes on. Use one reader per log for the
+    /// <see cref="SkipReason.CorruptCompressedData"/>, and the failure lines outside the time window:
+    /// <see cref="SkipReason.BeforeSince"/>, <see cref="SkipReason.AtOrAfterUntil"/>); counts grow while a read goes on. Use one reader per log for the
     /// counts of one log.
     /// </summary>
     public SkipCounts Skipped => _skipped.Snapshot();
