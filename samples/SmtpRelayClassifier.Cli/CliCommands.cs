@@ -69,6 +69,7 @@ internal static class CliCommands
         Add(root, examples, Scan(run), """
             smtp-classify scan /var/log/mail.log /var/log/mail.log.1.gz
             smtp-classify scan --summary /var/log/
+            smtp-classify scan --summary --json --since 2026-11-28 --until 2026-11-29 /var/log/mail.log
             journalctl -u postfix | smtp-classify scan --json -
             """);
         Add(root, examples, Eval(run), """
@@ -194,11 +195,13 @@ internal static class CliCommands
             Description = "Mail logs (Postfix, Exim, Sendmail; gzip too), bounce messages (.eml), mbox files, directories of them, or - for standard input.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        var since = ScanTimeOption.Create("--since", "Only lines (and bounces, by their Date) from this time on.");
+        var until = ScanTimeOption.Create("--until", "Only lines (and bounces, by their Date) before this time.");
         var command = new Command("scan", "Find and classify the failures in mail logs, bounces and mbox files.")
         {
             inputs, CliOptions.Json("One JSON object per failure (JSON Lines); with --summary, the counts as one object."),
-            new Option<bool>("--summary") { Description = "Counts per kind, relay blocks per remote host, the top rules." },
-            CliOptions.Lang(), CliOptions.ShowAddresses(),
+            new Option<bool>("--summary") { Description = "Counts per kind and action, block lists, hosts, domains, relay blocks per host, the top rules, and the reports that are no failure." },
+            since, until, CliOptions.Lang(), CliOptions.ShowAddresses(),
         };
         Require(command, inputs, "scan: give one or more files or directories, or - for standard input");
         command.SetAction(r => run("scan", r));

@@ -17,6 +17,12 @@ internal sealed class Options
     /// <summary><c>scan --summary</c>: counts instead of one line per failure.</summary>
     public bool Summary { get; private init; }
 
+    /// <summary><c>scan --since</c>: only what happened from this time on.</summary>
+    public DateTimeOffset? Since { get; private init; }
+
+    /// <summary><c>scan --until</c>: only what happened before this time.</summary>
+    public DateTimeOffset? Until { get; private init; }
+
     /// <summary><c>eval --misses</c>: list every reply the classifier got wrong.</summary>
     public bool Misses { get; private init; }
 
@@ -45,6 +51,8 @@ internal sealed class Options
             Json = CliCommands.Value<bool>(result, "--json") || format == "json",
             Format = format == "tsv" ? format : null,
             Summary = CliCommands.Value<bool>(result, "--summary"),
+            Since = CliCommands.Value<DateTimeOffset?>(result, "--since"),
+            Until = CliCommands.Value<DateTimeOffset?>(result, "--until"),
             Misses = CliCommands.Value<bool>(result, "--misses"),
             ShowAddresses = CliCommands.Value<bool>(result, "--show-addresses"),
             Stage = CliCommands.Value<SmtpStage>(result, "--stage"),

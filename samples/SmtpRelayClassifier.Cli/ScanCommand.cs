@@ -13,7 +13,8 @@ namespace SmtpRelayClassifier.Cli;
 
 /// <summary>
 /// <c>smtp-classify scan FILE|DIR|-...</c>: detects each input's format (mail log, <c>.eml</c> bounce, mbox), prints
-/// one line per failure (text or <c>--json</c>) or, with <c>--summary</c>, the counts. gzip inputs are read
+/// one line per failure or report about no failure (text or <c>--json</c>) or, with <c>--summary</c>, the counts; with
+/// <c>--since</c>/<c>--until</c> only what happened in between (log lines by their timestamp, bounces by their <c>Date</c>). gzip inputs are read
 /// decompressed. An input that cannot be read is named on standard error and the scan goes on (exit code 1); what the
 /// readers read past is told per input on standard error and counted in the summary. On a terminal it shows a
 /// progress bar on standard error; nothing of it when the output is redirected.
@@ -33,10 +34,16 @@ internal static class ScanCommand
 
     public static int Run(Options options, Stream stdin, Stream output, StreamWriter text, TextWriter stderr)
     {
+        if (options.Since >= options.Until)
+        {
+            stderr.WriteLine("smtp-classify: scan: --since must be before --until");
+            return Program.UsageError;
+        }
+
         if (InputFiles.Collect(options.Arguments, stderr) is not { } inputs)
             return Program.UsageError;
 
-        var readerOptions = new MailLogReaderOptions { ShowFullAddresses = options.ShowAddresses };
+        var readerOptions = new MailLogReaderOptions { ShowFullAddresses = options.ShowAddresses, Since = options.Since, Until = options.Until };
         var summary = new ScanSummary(options.Language is { } language ? System.Globalization.CultureInfo.GetCultureInfo(language) : null);
         using var json = options.Json ? new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }) : null;
         bool showProgress = !Console.IsOutputRedirected && !Console.IsErrorRedirected && output is not MemoryStream;
@@ -56,9 +63,15 @@ internal static class ScanCommand
                 continue;
             }
 
-            // One reader of each kind per input, so that what they skip is told per input.
-            var logs = new MailLogReader(options: readerOptions);
-            var bounces = new BounceReader(options: readerOptions);
+            // One reader of each kind per input, so that what they skip is told per input. A syslog time has no year: the
+            // file's last write time gives it (standard input: now).
+            var fileOptions = file == "-" ? readerOptions : new MailLogReaderOptions
+            {
+                ShowFullAddresses = readerOptions.ShowFullAddresses, Since = readerOptions.Since, Until = readerOptions.Until,
+                TimestampReference = LastWritten(file),
+            };
+            var logs = new MailLogReader(options: fileOptions);
+            var bounces = new BounceReader(options: fileOptions);
             using (raw)
             {
                 using var results = Read(file, raw, progress, logs, bounces, name).GetEnumerator();
@@ -83,7 +96,7 @@ internal static class ScanCommand
                     if (json is not null)
                         WriteJson(json, output, result);
                     else
-                        text.WriteLine($"{result.Source}:{result.Line}  {result.Diagnosis.Kind}{(result.Diagnosis.IsRelayBlock ? " (relay block)" : string.Empty)}  {result.RemoteHost ?? "-"}  {result.Diagnosis.RuleId}  {result.Diagnosis.Summary}");
+                        text.WriteLine($"{result.Source}:{result.Line}  {What(result)}  {result.RemoteHost ?? "-"}  {result.Diagnosis.RuleId}  {result.Diagnosis.Summary}");
                 }
             }
 
@@ -104,6 +117,28 @@ internal static class ScanCommand
         }
 
         return inputs.NotRead > 0 ? Program.Incomplete : Program.Ok;
+    }
+
+    // "RelayDenied (relay block)"; a report about no failure: "not a failure: FeedbackReport abuse", "not a failure: DelayNotice (RateLimited)".
+    private static string What(Result r)
+    {
+        var d = r.Diagnosis;
+        if (d.IsFailure)
+            return d.Kind + (d.IsRelayBlock ? " (relay block)" : string.Empty);
+        string detail = r.FeedbackType is { } type ? " " + type : d.Kind != SmtpFailureKind.Unknown ? $" ({d.Kind})" : string.Empty;
+        return $"not a failure: {d.NotFailure}{detail}";
+    }
+
+    private static DateTimeOffset? LastWritten(string file)
+    {
+        try
+        {
+            return File.GetLastWriteTime(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static long SizeOf(string file)
@@ -182,6 +217,12 @@ internal static class ScanCommand
         json.WriteNumber("line", r.Line);
         json.WriteString("format", r.Format);
         json.WriteString("kind", d.Kind.ToString());
+        json.WriteBoolean("isFailure", d.IsFailure);
+        if (!d.IsFailure)
+            json.WriteString("notFailure", d.NotFailure.ToString());
+        if (r.FeedbackType is not null)
+            json.WriteString("feedbackType", r.FeedbackType);
+        json.WriteString("recipientAction", d.RecipientAction.ToString());
         json.WriteBoolean("isRelayBlock", d.IsRelayBlock);
         json.WriteBoolean("isTransient", d.IsTransient);
         json.WriteString("stage", d.Stage.ToString());
@@ -197,6 +238,8 @@ internal static class ScanCommand
         json.WriteString("sender", r.Sender);
         json.WriteString("recipient", r.Recipient);
         json.WriteString("reportedBy", d.Source.ToString());
+        if (r.Timestamp is { } time)
+            json.WriteString("timestamp", time);
         json.WriteString("summary", d.Summary);
         json.WriteEndObject();
         json.Flush();
@@ -204,14 +247,20 @@ internal static class ScanCommand
         json.Reset();
     }
 
-    /// <summary>One failure, whatever it was read from.</summary>
+    /// <summary>One failure, or one report about no failure, whatever it was read from.</summary>
     internal sealed record Result(string Source, long Line, string Format, RelayBlockDiagnosis Diagnosis, string? RemoteHost, string? RemoteAddress, string? Sender, string? Recipient)
     {
+        /// <summary>The ARF <c>Feedback-Type</c> of a feedback report.</summary>
+        public string? FeedbackType { get; init; }
+
+        /// <summary>When the log line was written.</summary>
+        public DateTimeOffset? Timestamp { get; init; }
+
         public static Result From(string source, LogFailure f) =>
-            new(source, f.LineNumber, f.Format.ToString(), f.Diagnosis, f.RemoteHost, f.RemoteAddress, f.Sender, f.Recipient);
+            new(source, f.LineNumber, f.Format.ToString(), f.Diagnosis, f.RemoteHost, f.RemoteAddress, f.Sender, f.Recipient) { Timestamp = f.Timestamp };
 
         public static Result From(string source, long index, BounceFailure f) =>
-            new(source, index, f.IsDeliveryStatusReport ? "DeliveryStatusReport" : "Bounce", f.Diagnosis, f.RemoteHost, null, null, f.Recipient);
+            new(source, index, f.IsDeliveryStatusReport ? "DeliveryStatusReport" : "Bounce", f.Diagnosis, f.RemoteHost, null, null, f.Recipient) { FeedbackType = f.FeedbackType };
     }
 
     /// <summary>

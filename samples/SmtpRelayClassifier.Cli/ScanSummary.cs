@@ -8,18 +8,28 @@ using SmtpRelayClassifier.Scanning;
 namespace SmtpRelayClassifier.Cli;
 
 /// <summary>
-/// What <c>scan --summary</c> prints: counts per kind, relay blocks per remote host, the rules that decided most often,
-/// the inputs not read and what the readers read past, by reason.
+/// What <c>scan --summary</c> prints: the failures counted by kind, by recipient action, by block list, by remote host
+/// and by recipient domain, the relay blocks by remote host and by client host (the top 20 of each), the rules that
+/// decided most often; apart from them the reports that are no failure, by type (and ARF feedback type); the inputs not
+/// read and what the readers read past, by reason (also what <c>--since</c>/<c>--until</c> left out).
 /// </summary>
 internal sealed class ScanSummary(System.Globalization.CultureInfo? culture = null)
 {
+    private const int Top = 20;
+
     private readonly System.Globalization.CultureInfo _culture = culture ?? System.Globalization.CultureInfo.CurrentUICulture;
 
-    private readonly Dictionary<SmtpFailureKind, long> _kinds = [];
-    private readonly Dictionary<string, long> _relayBlocksByHost = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, long> _rules = new(StringComparer.Ordinal);
-    private readonly Dictionary<SkipReason, long> _skipped = [];
-    private long _total;
+    private readonly ScanCounts<SmtpFailureKind> _kinds = new();
+    private readonly ScanCounts<RecipientAction> _actions = new();
+    private readonly ScanCounts<string> _blockLists = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ScanCounts<string> _remoteHosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ScanCounts<string> _domains = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ScanCounts<string> _relayBlocksByHost = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ScanCounts<string> _relayBlocksByClient = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ScanCounts<string> _rules = new(StringComparer.Ordinal);
+    private readonly ScanCounts<NotFailureKind> _notFailures = new();
+    private readonly ScanCounts<string> _feedbackTypes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ScanCounts<SkipReason> _skipped = new();
     private long _relayBlocks;
 
     /// <summary>How many inputs were not read at all (named on standard error).</summary>
@@ -27,14 +37,32 @@ internal sealed class ScanSummary(System.Globalization.CultureInfo? culture = nu
 
     public void Add(ScanCommand.Result r)
     {
-        _total++;
-        _kinds[r.Diagnosis.Kind] = _kinds.GetValueOrDefault(r.Diagnosis.Kind) + 1;
-        _rules[r.Diagnosis.RuleId] = _rules.GetValueOrDefault(r.Diagnosis.RuleId) + 1;
-        if (r.Diagnosis.IsRelayBlock)
+        var d = r.Diagnosis;
+        if (!d.IsFailure)
+        {
+            // Counted apart: a report about no failure is in none of the failure counts.
+            _notFailures.Add(d.NotFailure);
+            if (r.FeedbackType is { } type)
+                _feedbackTypes.Add(type);
+            return;
+        }
+
+        _kinds.Add(d.Kind);
+        _actions.Add(d.RecipientAction);
+        _rules.Add(d.RuleId);
+        if (d.BlockList is { } list)
+            _blockLists.Add(list.Name);
+        _remoteHosts.Add(r.RemoteHost ?? r.RemoteAddress ?? string.Empty);
+        if (DomainOf(r.Recipient ?? d.Mailbox) is { } domain)
+            _domains.Add(domain);
+        if (d.IsRelayBlock)
         {
             _relayBlocks++;
-            string host = r.RemoteHost ?? r.RemoteAddress ?? string.Empty;
-            _relayBlocksByHost[host] = _relayBlocksByHost.GetValueOrDefault(host) + 1;
+            // A server's own refusal (a reject line) names the client that was refused; a delivery names the server that refused.
+            if (d.Source == DiagnosisSource.SubmissionSession)
+                _relayBlocksByClient.Add(r.RemoteAddress ?? r.RemoteHost ?? string.Empty);
+            else
+                _relayBlocksByHost.Add(r.RemoteHost ?? r.RemoteAddress ?? string.Empty);
         }
     }
 
@@ -42,61 +70,90 @@ internal sealed class ScanSummary(System.Globalization.CultureInfo? culture = nu
     public void AddSkipped(SkipCounts skipped)
     {
         foreach (var (reason, count) in skipped.ByReason)
-            _skipped[reason] = _skipped.GetValueOrDefault(reason) + count;
+            _skipped.Add(reason, count);
     }
 
     public void WriteText(TextWriter output)
     {
         var l = TextLabels.For(_culture);
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        output.WriteLine(string.Format(invariant, l.Failures, _total, _relayBlocks));
+        output.WriteLine(string.Format(invariant, l.Failures, _kinds.Total, _relayBlocks));
+        Section(output, l, l.ByKind, _kinds.Ordered().Select(p => (DiagnosisExplainer.KindName(p.Key, _culture), p.Value)));
+        Section(output, l, l.ByAction, _actions.Ordered().Select(p => (p.Key.ToString(), p.Value)));
+        Section(output, l, l.ByBlockList, Hosts(l, _blockLists));
+        Section(output, l, l.ByRemoteHost, Hosts(l, _remoteHosts));
+        Section(output, l, l.ByRecipientDomain, Hosts(l, _domains));
+        Section(output, l, l.RelayBlocksByHost, Hosts(l, _relayBlocksByHost));
+        Section(output, l, l.RelayBlocksByClientHost, Hosts(l, _relayBlocksByClient));
+        Section(output, l, l.TopRules, _rules.Ordered().Take(10).Select(p => (p.Key, p.Value)));
         output.WriteLine();
-        output.WriteLine(l.ByKind + l.Colon);
-        foreach (var (kind, count) in _kinds.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
-            output.WriteLine($"  {count,10}  {DiagnosisExplainer.KindName(kind, _culture)}");
-        output.WriteLine();
-        output.WriteLine(l.RelayBlocksByHost + l.Colon);
-        foreach (var (host, count) in _relayBlocksByHost.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(20))
-            output.WriteLine($"  {count,10}  {(host.Length == 0 ? l.UnknownHost : host)}");
-        if (_relayBlocksByHost.Count == 0)
-            output.WriteLine("  " + l.None);
-        output.WriteLine();
-        output.WriteLine(l.TopRules + l.Colon);
-        foreach (var (rule, count) in _rules.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10))
-            output.WriteLine($"  {count,10}  {rule}");
+        output.WriteLine(string.Format(invariant, l.NotFailures, _notFailures.Total));
+        Section(output, l, l.ByReportType, _notFailures.Ordered().Select(p => (p.Key.ToString(), p.Value))
+            .Concat(_feedbackTypes.Ordered().Select(p => ($"{NotFailureKind.FeedbackReport} {p.Key}", p.Value))), blankBefore: false);
         output.WriteLine();
         output.WriteLine(string.Format(invariant, l.InputsNotRead, NotRead));
-        output.WriteLine(l.SkippedWhileReading + l.Colon);
-        foreach (var (reason, count) in _skipped.OrderBy(p => p.Key))
-            output.WriteLine($"  {count,10}  {l.SkipReasons[reason]}");
-        if (_skipped.Count == 0)
-            output.WriteLine("  " + l.None);
+        Section(output, l, l.SkippedWhileReading, _skipped.Ordered().OrderBy(p => p.Key).Select(p => (l.SkipReasons[p.Key], p.Value)), blankBefore: false);
     }
 
     public void WriteJson(Utf8JsonWriter json, Stream output)
     {
         json.WriteStartObject();
-        json.WriteNumber("failures", _total);
+        json.WriteNumber("failures", _kinds.Total);
         json.WriteNumber("relayBlocks", _relayBlocks);
-        json.WriteStartObject("byKind");
-        foreach (var (kind, count) in _kinds.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
-            json.WriteNumber(kind.ToString(), count);
-        json.WriteEndObject();
-        json.WriteStartObject("relayBlocksByRemoteHost");
-        foreach (var (host, count) in _relayBlocksByHost.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
-            json.WriteNumber(host.Length == 0 ? "(unknown host)" : host, count);
-        json.WriteEndObject();
-        json.WriteStartObject("topRules");
-        foreach (var (rule, count) in _rules.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10))
-            json.WriteNumber(rule, count);
+        Object(json, "byKind", _kinds.Ordered().Select(p => (p.Key.ToString(), p.Value)));
+        Object(json, "byAction", _actions.Ordered().Select(p => (p.Key.ToString(), p.Value)));
+        Object(json, "byBlockList", Named(_blockLists));
+        Object(json, "byRemoteHost", Named(_remoteHosts));
+        Object(json, "byRecipientDomain", Named(_domains));
+        Object(json, "relayBlocksByRemoteHost", Named(_relayBlocksByHost));
+        Object(json, "relayBlocksByClientHost", Named(_relayBlocksByClient));
+        Object(json, "topRules", _rules.Ordered().Take(10).Select(p => (p.Key, p.Value)));
+        json.WriteStartObject("notFailures");
+        json.WriteNumber("total", _notFailures.Total);
+        Object(json, "byType", _notFailures.Ordered().Select(p => (p.Key.ToString(), p.Value)));
+        Object(json, "byFeedbackType", _feedbackTypes.Ordered().Select(p => (p.Key, p.Value)));
         json.WriteEndObject();
         json.WriteNumber("inputsNotRead", NotRead);
-        json.WriteStartObject("skipped");
-        foreach (var (reason, count) in _skipped.OrderBy(p => p.Key))
-            json.WriteNumber(reason.ToString(), count);
-        json.WriteEndObject();
+        Object(json, "skipped", _skipped.Ordered().OrderBy(p => p.Key).Select(p => (p.Key.ToString(), p.Value)));
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    // "b***@example.org" -> "example.org" (a masked address keeps its domain).
+    private static string? DomainOf(string? address)
+    {
+        int at = address?.LastIndexOf('@') ?? -1;
+        return at >= 0 && at < address!.Length - 1 ? address[(at + 1)..].TrimEnd('>').ToLowerInvariant() : null;
+    }
+
+    private static IEnumerable<(string, long)> Hosts(TextLabels l, ScanCounts<string> counts) =>
+        counts.Ordered().Take(Top).Select(p => (p.Key.Length == 0 ? l.UnknownHost : p.Key, p.Value));
+
+    private static IEnumerable<(string, long)> Named(ScanCounts<string> counts) =>
+        counts.Ordered().Take(Top).Select(p => (p.Key.Length == 0 ? "(unknown host)" : p.Key, p.Value));
+
+    private static void Section(TextWriter output, TextLabels l, string heading, IEnumerable<(string Name, long Count)> rows, bool blankBefore = true)
+    {
+        if (blankBefore)
+            output.WriteLine();
+        output.WriteLine(heading + l.Colon);
+        bool any = false;
+        foreach (var (name, count) in rows)
+        {
+            output.WriteLine($"  {count,10}  {name}");
+            any = true;
+        }
+
+        if (!any)
+            output.WriteLine("  " + l.None);
+    }
+
+    private static void Object(Utf8JsonWriter json, string name, IEnumerable<(string Name, long Count)> rows)
+    {
+        json.WriteStartObject(name);
+        foreach (var (key, count) in rows)
+            json.WriteNumber(key, count);
+        json.WriteEndObject();
     }
 }

@@ -38,6 +38,13 @@ internal sealed record TextLabels(
     string TopRules,
     string InputsNotRead,
     string SkippedWhileReading,
+    string ByAction,
+    string ByBlockList,
+    string ByRemoteHost,
+    string ByRecipientDomain,
+    string RelayBlocksByClientHost,
+    string NotFailures,
+    string ByReportType,
     IReadOnlyDictionary<SkipReason, string> SkipReasons)
 {
     private static readonly TextLabels English = new(
@@ -45,6 +52,8 @@ internal sealed record TextLabels(
         "Protocol", "Server response", "Port", "Secure (SSL)", "Server error", "Socket error", "Error number", "yes", "no",
         "Failures: {0}, of which relay blocks: {1}", "By kind", "Relay blocks by remote host", "(unknown host)", "(none)", "Top rules",
         "Inputs not read: {0}", "Skipped while reading",
+        "By recipient action", "By block list", "By remote host (top 20)", "By recipient domain (top 20)", "Relay blocks by client host",
+        "Not failures (counted apart): {0}", "By report type",
         new Dictionary<SkipReason, string>
         {
             [SkipReason.LineTooLong] = "line too long",
@@ -52,6 +61,8 @@ internal sealed record TextLabels(
             [SkipReason.MessageTooLarge] = "message too large",
             [SkipReason.HeaderTooLong] = "header too long",
             [SkipReason.UnreadableMessage] = "unreadable message",
+            [SkipReason.BeforeSince] = "before --since",
+            [SkipReason.AtOrAfterUntil] = "at or after --until",
         });
 
     private static readonly TextLabels French = new(
@@ -59,6 +70,8 @@ internal sealed record TextLabels(
         "Protocole", "Réponse du serveur", "Port", "Sécurisé (SSL)", "Erreur du serveur", "Erreur de socket", "Numéro d'erreur", "oui", "non",
         "Échecs\u00A0: {0}, dont blocages de relais\u00A0: {1}", "Par nature", "Blocages de relais par hôte distant", "(hôte inconnu)", "(aucun)",
         "Règles les plus fréquentes", "Entrées non lues\u00A0: {0}", "Ignoré à la lecture",
+        "Par action sur le destinataire", "Par liste de blocage", "Par hôte distant (20 premiers)", "Par domaine du destinataire (20 premiers)",
+        "Blocages de relais par hôte client", "Pas des échecs (comptés à part)\u00A0: {0}", "Par type de rapport",
         new Dictionary<SkipReason, string>
         {
             [SkipReason.LineTooLong] = "ligne trop longue",
@@ -66,6 +79,8 @@ internal sealed record TextLabels(
             [SkipReason.MessageTooLarge] = "message trop volumineux",
             [SkipReason.HeaderTooLong] = "en-tête trop long",
             [SkipReason.UnreadableMessage] = "message illisible",
+            [SkipReason.BeforeSince] = "avant --since",
+            [SkipReason.AtOrAfterUntil] = "à partir de --until",
         });
 
     private static readonly TextLabels German = new(
@@ -73,6 +88,8 @@ internal sealed record TextLabels(
         "Protokoll", "Serverantwort", "Port", "Sicher (SSL)", "Serverfehler", "Socketfehler", "Fehlernummer", "ja", "nein",
         "Fehlschläge: {0}, davon Relay-Sperren: {1}", "Nach Art", "Relay-Sperren nach entferntem Host", "(unbekannter Host)", "(keine)",
         "Häufigste Regeln", "Nicht gelesene Eingaben: {0}", "Beim Lesen übersprungen",
+        "Nach Empfängeraktion", "Nach Sperrliste", "Nach entferntem Host (Top 20)", "Nach Empfängerdomain (Top 20)", "Relay-Sperren nach Client-Host",
+        "Keine Fehlschläge (getrennt gezählt): {0}", "Nach Berichtsart",
         new Dictionary<SkipReason, string>
         {
             [SkipReason.LineTooLong] = "Zeile zu lang",
@@ -80,6 +97,8 @@ internal sealed record TextLabels(
             [SkipReason.MessageTooLarge] = "Nachricht zu groß",
             [SkipReason.HeaderTooLong] = "Kopfzeile zu lang",
             [SkipReason.UnreadableMessage] = "unlesbare Nachricht",
+            [SkipReason.BeforeSince] = "vor --since",
+            [SkipReason.AtOrAfterUntil] = "ab --until",
         });
 
     private static readonly TextLabels Spanish = new(
@@ -87,6 +106,8 @@ internal sealed record TextLabels(
         "Protocolo", "Respuesta del servidor", "Puerto", "Seguro (SSL)", "Error del servidor", "Error de socket", "Número de error", "sí", "no",
         "Fallos: {0}, de ellos bloqueos de retransmisión: {1}", "Por tipo", "Bloqueos de retransmisión por host remoto", "(host desconocido)", "(ninguno)",
         "Reglas más frecuentes", "Entradas no leídas: {0}", "Omitido al leer",
+        "Por acción sobre el destinatario", "Por lista de bloqueo", "Por host remoto (los 20 primeros)", "Por dominio del destinatario (los 20 primeros)",
+        "Bloqueos de retransmisión por host cliente", "No son fallos (contados aparte): {0}", "Por tipo de informe",
         new Dictionary<SkipReason, string>
         {
             [SkipReason.LineTooLong] = "línea demasiado larga",
@@ -94,6 +115,8 @@ internal sealed record TextLabels(
             [SkipReason.MessageTooLarge] = "mensaje demasiado grande",
             [SkipReason.HeaderTooLong] = "encabezado demasiado largo",
             [SkipReason.UnreadableMessage] = "mensaje ilegible",
+            [SkipReason.BeforeSince] = "antes de --since",
+            [SkipReason.AtOrAfterUntil] = "desde --until",
         });
 
     /// <summary>The colon after a label: French puts a no-break space before it.</summary>

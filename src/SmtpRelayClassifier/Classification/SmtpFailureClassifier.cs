@@ -151,13 +151,15 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         var responsible = remote ? profile.Responsible : verdict.Responsible ?? profile.Responsible;
         var summary = remote ? profile.Summary : verdict.Summary ?? profile.Summary;
         bool transient = verdict.Transient ?? profile.Transient;
+        var notFailure = NotFailures.OfReply(verdict.Kind, evidence.Code, verdict.RuleId);
 
         return new RelayBlockDiagnosis
         {
             Kind = verdict.Kind,
+            NotFailure = notFailure,
             IsRelayBlock = RelayBlockPolicy.IsRelayBlock(verdict.Kind, evidence.Stage, causes),
             IsTransient = transient,
-            RecipientAction = RecipientActions.For(verdict.Kind, transient, evidence.Source, causes, evidence.Code),
+            RecipientAction = notFailure != NotFailureKind.None ? RecipientAction.None : RecipientActions.For(verdict.Kind, transient, evidence.Source, causes, evidence.Code),
             RetryAfter = RetryDelays.For(verdict.Kind, transient, causes, said),
             Stage = evidence.Stage,
             ReplyCode = evidence.Code != 0 ? evidence.Code : null,

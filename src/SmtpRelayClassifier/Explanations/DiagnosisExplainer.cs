@@ -64,24 +64,26 @@ public sealed class DiagnosisExplainer : IDiagnosisExplainer
         var (title, happenedTemplate) = decision.Outcome switch
         {
             ExplanationOutcome.Accepted => (pack.Outcomes.AcceptedTitle, pack.Outcomes.AcceptedMessage),
+            ExplanationOutcome.NotAFailure => (pack.Outcomes.NotFailureTitles[diagnosis.NotFailure], pack.Outcomes.NotFailureMessages[diagnosis.NotFailure]),
             ExplanationOutcome.NotAnSmtpRefusal => (pack.Outcomes.NotSmtpTitle, pack.Outcomes.NotSmtpMessage),
             ExplanationOutcome.Canceled => (pack.Outcomes.NotSmtpTitle, pack.Outcomes.CanceledMessage),
             _ => (pack.Titles[diagnosis.Kind],
                 remote && pack.RemoteUserMessages.TryGetValue(diagnosis.Kind, out var remoteText) ? remoteText : pack.UserMessages[diagnosis.Kind]),
         };
         string happened = Fill(happenedTemplate);
-        var causes = decision.Outcome == ExplanationOutcome.Accepted ? [] : diagnosis.Causes.Select(c => Fill(pack.Causes[c])).ToArray();
+        var causes = decision.Outcome is ExplanationOutcome.Accepted or ExplanationOutcome.NotAFailure ? [] : diagnosis.Causes.Select(c => Fill(pack.Causes[c])).ToArray();
         var steps = decision.Steps;
         var remedies = steps.Select(s => Fill(pack.Remedies[s.Remedy])).ToArray();
         string party = decision.Outcome switch
         {
-            ExplanationOutcome.Accepted => pack.Outcomes.Nobody,
+            ExplanationOutcome.Accepted or ExplanationOutcome.NotAFailure => pack.Outcomes.Nobody,
             ExplanationOutcome.RetriedAutomatically => pack.Outcomes.NobodyNow,
             _ => pack.Parties[decision.Party],
         };
         string waiting = decision.Outcome switch
         {
             ExplanationOutcome.Accepted => pack.Outcomes.WaitingNotNeeded,
+            ExplanationOutcome.NotAFailure => pack.Outcomes.WaitingNotAFailure,
             ExplanationOutcome.NotAnSmtpRefusal or ExplanationOutcome.Canceled => pack.Outcomes.WaitingNotTheServer,
             ExplanationOutcome.RetriedAutomatically => pack.Outcomes.WaitingRetriedAutomatically,
             ExplanationOutcome.RetryLater => pack.Outcomes.WaitingHelps,
@@ -101,7 +103,7 @@ public sealed class DiagnosisExplainer : IDiagnosisExplainer
         }
 
         text.Append(happened).Append('\n');
-        if (diagnosis.IsRelayBlock && decision.Outcome != ExplanationOutcome.Accepted)
+        if (diagnosis.IsRelayBlock && decision.Outcome is not (ExplanationOutcome.Accepted or ExplanationOutcome.NotAFailure))
             text.Append(remote ? labels.RemoteRelayBlock : labels.RelayBlock).Append('\n');
         if (remote)
             text.Append(labels.ReportedByRemoteServer).Append('\n');

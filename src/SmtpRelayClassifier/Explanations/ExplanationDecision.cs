@@ -9,6 +9,9 @@ internal enum ExplanationOutcome
     /// <summary>The server accepted (a 2xx or 3xx reply, an Outlook success code): nothing was refused.</summary>
     Accepted,
 
+    /// <summary>A report about no failure: a delivered notice, a feedback or DMARC report, an automatic reply.</summary>
+    NotAFailure,
+
     /// <summary>The program failed before or after talking to the server; no server refused anything.</summary>
     NotAnSmtpRefusal,
 
@@ -47,7 +50,7 @@ internal sealed record ExplanationDecision(ExplanationOutcome Outcome, bool Remo
 {
     // Rule ids of the diagnoses that are not refusals (Rules/ReplyCodeRules.cs, Classification/Inputs/*Reader.cs).
     private const string SuccessReplyRule = "code.2xx-3xx";
-    private const string OutlookSuccessRule = "outlook.success";
+    private const string OutlookSuccessRule = NotFailures.OutlookSuccessRule;
     private const string UnrecognizedExceptionRule = "exception.unrecognized";
     private const string CanceledRule = "exception.canceled";
 
@@ -65,6 +68,9 @@ internal sealed record ExplanationDecision(ExplanationOutcome Outcome, bool Remo
         bool remote = d.Source == DiagnosisSource.RemoteServer;
         if (d.RuleId is SuccessReplyRule or OutlookSuccessRule || d.ReplyCode is >= 200 and < 400)
             return new(ExplanationOutcome.Accepted, remote, [], ResponsibleParty.Unknown);
+        // A delay notice is told as the transient failure its text gives: the mail system retries by itself.
+        if (d.NotFailure is not (NotFailureKind.None or NotFailureKind.DelayNotice))
+            return new(ExplanationOutcome.NotAFailure, remote, [], ResponsibleParty.Unknown);
         if (d.Kind == SmtpFailureKind.Unknown && d.ReplyCode is null && d.RuleId is UnrecognizedExceptionRule or CanceledRule)
         {
             var outcome = d.RuleId == CanceledRule ? ExplanationOutcome.Canceled : ExplanationOutcome.NotAnSmtpRefusal;

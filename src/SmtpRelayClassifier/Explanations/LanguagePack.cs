@@ -49,7 +49,8 @@ internal sealed record ExplanationLabels(
 
 /// <summary>
 /// The words tied to an <see cref="ExplanationOutcome"/>: the "waiting" line of each, and the title, message and party of
-/// the two outcomes that are not refusals (a success reply, a failure of the program itself).
+/// the outcomes that are not refusals (a success reply, a failure of the program itself, a report about no failure:
+/// its title and message by <see cref="NotFailureKind"/>).
 /// </summary>
 internal sealed record OutcomeTexts(
     string WaitingNotNeeded,
@@ -63,7 +64,10 @@ internal sealed record OutcomeTexts(
     string NotSmtpMessage,
     string CanceledMessage,
     string NobodyNow,
-    string Nobody);
+    string Nobody,
+    string WaitingNotAFailure,
+    IReadOnlyDictionary<NotFailureKind, string> NotFailureTitles,
+    IReadOnlyDictionary<NotFailureKind, string> NotFailureMessages);
 
 /// <summary>The labels and values of the facts block (<see cref="DiagnosisExplanation.Facts"/>) in one language.</summary>
 internal sealed record FactLabels(

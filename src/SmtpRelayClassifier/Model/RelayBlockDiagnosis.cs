@@ -33,6 +33,15 @@ public sealed record RelayBlockDiagnosis
     public bool IsTransient { get; init; }
 
     /// <summary>
+    /// False when the input reports no failure: a 2xx or 3xx reply, a delivered or delay notice, a feedback or DMARC report,
+    /// an automatic reply (<see cref="NotFailure"/> says which); true otherwise. Derived from <see cref="NotFailure"/>.
+    /// </summary>
+    public bool IsFailure => NotFailure == NotFailureKind.None;
+
+    /// <summary>What the input is when it reports no failure; <see cref="NotFailureKind.None"/> (the default) for a failure.</summary>
+    public NotFailureKind NotFailure { get; init; }
+
+    /// <summary>
     /// What to do with the recipient: suppress the address, retry later, retry from another IP or relay, fix the sending
     /// side's set-up, review the content, nothing, or review by hand; decided from the kind, the transience, the source and
     /// the most likely cause (the README's table "What to do with the recipient"). A relay denial is never
@@ -124,7 +133,7 @@ public sealed record RelayBlockDiagnosis
     /// <returns>True when the two diagnoses hold the same values.</returns>
     public bool Equals(RelayBlockDiagnosis? other) =>
         ReferenceEquals(this, other) || (other is not null &&
-            Kind == other.Kind && IsRelayBlock == other.IsRelayBlock && IsTransient == other.IsTransient && Stage == other.Stage &&
+            Kind == other.Kind && NotFailure == other.NotFailure && IsRelayBlock == other.IsRelayBlock && IsTransient == other.IsTransient && Stage == other.Stage &&
             RecipientAction == other.RecipientAction && RetryAfter == other.RetryAfter &&
             ReplyCode == other.ReplyCode && EnhancedStatusCode == other.EnhancedStatusCode &&
             string.Equals(Mailbox, other.Mailbox, StringComparison.Ordinal) && string.Equals(ReplyText, other.ReplyText, StringComparison.Ordinal) &&

@@ -1,7 +1,8 @@
+using System;
 
 namespace SmtpRelayClassifier.Scanning;
 
-/// <summary>One failure found in a mail log: the diagnosis and the line's context. Immutable.</summary>
+/// <summary>One failure found in a mail log, or a deferred delivery (<see cref="RelayBlockDiagnosis.IsFailure"/> false): the diagnosis and the line's context. Immutable.</summary>
 public sealed record LogFailure
 {
     /// <summary>The line's number, counted from 1.</summary>
@@ -27,6 +28,12 @@ public sealed record LogFailure
 
     /// <summary>The recipient, when the line gives it (redacted unless the options keep addresses).</summary>
     public string? Recipient { get; init; }
+
+    /// <summary>
+    /// When the line was written: its syslog (RFC 3164, the year from <see cref="MailLogReaderOptions.TimestampReference"/>),
+    /// RFC 3339 or Exim timestamp, local time when it gives no offset; null when the line starts with none of them.
+    /// </summary>
+    public DateTimeOffset? Timestamp { get; init; }
 
     /// <summary>The queue id or message id of the line, when it has one.</summary>
     public string? QueueId { get; init; }

@@ -27,6 +27,9 @@ internal ref struct LogLineFields
     public ReadOnlySpan<char> Sender;
     public ReadOnlySpan<char> Recipient;
     public EnhancedStatusCode? DsnCode;
+
+    /// <summary>The line defers a delivery (Postfix <c>status=deferred</c>, Exim <c>==</c>, Sendmail <c>dsn=4.x.x</c>): the server retries it.</summary>
+    public bool Deferred;
 }
 
 /// <summary>
@@ -94,6 +97,7 @@ internal static class LogLineParser
         if (open < 0 || close <= status + open)
             return false;
         f.Text = line[(status + open + 1)..close];
+        f.Deferred = line[status..].StartsWith("status=deferred", StringComparison.Ordinal);
         Delivery(line, ref f);
         return true;
     }
@@ -140,6 +144,7 @@ internal static class LogLineParser
         if (mark < 0)
             mark = line.IndexOf(" == ", StringComparison.Ordinal);
         f.QueueId = TokenBefore(line, mark);
+        f.Deferred = line[mark..].StartsWith(" == ", StringComparison.Ordinal);
         var rest = line[(mark + 4)..];
         int space = rest.IndexOfAny(' ', ':');
         f.Recipient = (space < 0 ? rest : rest[..space]).Trim('<').TrimEnd('>');
@@ -194,6 +199,7 @@ internal static class LogLineParser
             return false;
         f.Text = line[(stat + 7)..];
         Delivery(line, ref f);
+        f.Deferred = f.DsnCode is { Class: 4 };
         return true;
     }
 

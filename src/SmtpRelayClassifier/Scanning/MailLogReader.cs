@@ -15,7 +15,10 @@ using SmtpRelayClassifier.Parsing;
 namespace SmtpRelayClassifier.Scanning;
 
 /// <summary>
-/// Finds SMTP failures in Postfix, Exim and Sendmail logs and classifies them with their context. The log is read as
+/// Finds SMTP failures in Postfix, Exim and Sendmail logs and classifies them with their context; a line that defers a
+/// delivery (Postfix <c>status=deferred</c>, Exim <c>==</c>, Sendmail <c>dsn=4.x.x</c>) keeps the kind its reply gives but is
+/// a <see cref="NotFailureKind.DelayNotice"/>, since the server retries it. Failure lines outside
+/// <see cref="MailLogReaderOptions.Since"/> and <see cref="MailLogReaderOptions.Until"/> are read past and counted. The log is read as
 /// bytes; a line is decoded and parsed only when it holds one of a few failure markers (a handful of vectorized
 /// searches), so the lines that hold no failure allocate nothing. Memory stays bounded by the longest line. Lines end
 /// with LF or CRLF, or with CR in a log whose first 256 KiB hold no LF; gzip data (rotated logs) is recognized by its first bytes and decompressed. What is read
@@ -31,6 +34,7 @@ public sealed class MailLogReader
     private readonly MailLogReaderOptions _options;
     private readonly ILogger _logger;
     private readonly SkipCounter _skipped = new();
+    private readonly DateTimeOffset _reference;
 
     /// <summary>Creates a reader.</summary>
     /// <param name="classifier">The classifier; null takes <see cref="SmtpFailureClassifier.Default"/>.</param>
@@ -49,11 +53,13 @@ public sealed class MailLogReader
         _options = options ?? MailLogReaderOptions.Default;
         _options.Validate(nameof(options));
         _logger = logger ?? NullLogger.Instance;
+        _reference = _options.TimestampReference ?? DateTimeOffset.Now;
     }
 
     /// <summary>
     /// What this reader has read past so far, over all its reads (<see cref="SkipReason.LineTooLong"/>,
-    /// <see cref="SkipReason.CorruptCompressedData"/>); counts grow while a read goes on. Use one reader per log for the
+    /// <see cref="SkipReason.CorruptCompressedData"/>, and the failure lines outside the time window:
+    /// <see cref="SkipReason.BeforeSince"/>, <see cref="SkipReason.AtOrAfterUntil"/>); counts grow while a read goes on. Use one reader per log for the
     /// counts of one log.
     /// </summary>
     public SkipCounts Skipped => _skipped.Snapshot();
@@ -86,9 +92,9 @@ public sealed class MailLogReader
     /// <summary>Reads one log line.</summary>
     /// <param name="line">The line, without its line break.</param>
     /// <param name="lineNumber">Its number, reported back in the result.</param>
-    /// <returns>The failure the line holds, or null for a line that holds none.</returns>
+    /// <returns>The failure the line holds, or null for a line that holds none (or that is outside <see cref="MailLogReaderOptions.Since"/> and <see cref="MailLogReaderOptions.Until"/>: then counted in <see cref="Skipped"/>).</returns>
     public LogFailure? TryRead(ReadOnlySpan<char> line, long lineNumber = 1) =>
-        LogLineParser.FindMarker(line) is { } marker ? Parse(line, marker, lineNumber) : null;
+        LogLineParser.FindMarker(line) is { } marker ? Parse(line, marker, lineNumber, out _) : null;
 
     private async IAsyncEnumerable<LogFailure> ReadCoreAsync(Stream log, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -210,14 +216,22 @@ public sealed class MailLogReader
             }
 
             int count = ReplyEncoding.DecodeInto(line, chars);
-            if (Parse(chars.AsSpan(0, count), marker, state.LineNumber) is { } failure)
+            if (Parse(chars.AsSpan(0, count), marker, state.LineNumber, out var outside) is { } failure)
                 found.Add(failure);
+            else if (outside is not null)
+                CountSkipped(ref state, outside.Value, state.LineNumber);
         }
     }
 
     private void Skip(ref LineState state, SkipReason reason, long lineNumber)
     {
         _skipped.Add(reason);
+        CountSkipped(ref state, reason, lineNumber);
+    }
+
+    // A reason already added to the reader's counts: counted for this read and logged.
+    private void CountSkipped(ref LineState state, SkipReason reason, long lineNumber)
+    {
         state.Skipped++;
         ReaderLog.LineSkipped(_logger, lineNumber, reason, null);
     }
@@ -233,10 +247,18 @@ public sealed class MailLogReader
         return state.LineEnd != 0;
     }
 
-    private LogFailure? Parse(ReadOnlySpan<char> line, LogMarker marker, long lineNumber)
+    private LogFailure? Parse(ReadOnlySpan<char> line, LogMarker marker, long lineNumber, out SkipReason? outside)
     {
+        outside = null;
         if (!LogLineParser.TryParse(line, marker, out var fields))
             return null;
+        var timestamp = LogTimestamp.Read(line, _reference);
+        if (_options.Outside(timestamp) is { } reason)
+        {
+            _skipped.Add(reason);
+            outside = reason;
+            return null;
+        }
 
         var evidence = new FailureFacts
         {
@@ -245,6 +267,8 @@ public sealed class MailLogReader
             Server = fields.RemoteHost.IsEmpty ? null : fields.RemoteHost.ToString(),
         };
         var diagnosis = Diagnose(fields.Text, fields.DsnCode, ref evidence);
+        if (fields.Deferred)
+            diagnosis = NotFailures.AsDelay(diagnosis);
 
         string? sender = fields.Sender.IsEmpty ? null : fields.Sender.ToString();
         string? recipient = fields.Recipient.IsEmpty ? null : fields.Recipient.ToString();
@@ -265,6 +289,7 @@ public sealed class MailLogReader
             Sender = sender,
             Recipient = recipient,
             QueueId = fields.QueueId.IsEmpty ? null : fields.QueueId.ToString(),
+            Timestamp = timestamp,
         };
     }
 

@@ -45,6 +45,31 @@ public sealed class MailLogReaderOptions
     /// </summary>
     public int MaxHeaderLength { get; init; } = 64 << 10;
 
+    /// <summary>
+    /// Only what happened at or after this time is read: a failure line whose timestamp is earlier, or a bounce whose
+    /// <c>Date</c> header is, is read past and counted as <see cref="SkipReason.BeforeSince"/>. A line or message without a
+    /// readable time is kept. Default: null (no lower bound).
+    /// </summary>
+    public DateTimeOffset? Since { get; init; }
+
+    /// <summary>
+    /// Only what happened before this time is read (the bound itself is left out, so <c>Since</c> = a day's midnight and
+    /// <c>Until</c> = the next midnight read that one day): a later failure line or bounce is read past and counted as
+    /// <see cref="SkipReason.AtOrAfterUntil"/>. A line or message without a readable time is kept. Default: null (no upper bound).
+    /// </summary>
+    public DateTimeOffset? Until { get; init; }
+
+    /// <summary>
+    /// The time a syslog timestamp without a year (<c>Nov 28 01:19:40</c>, local time) is read against: it takes the year
+    /// of this time, or the year before when that would put it more than a day after this time (a December line read in
+    /// January). Give the log file's last write time. Default: null, the time the reader was made.
+    /// </summary>
+    public DateTimeOffset? TimestampReference { get; init; }
+
+    /// <summary>The reason to read past something of this time, or null when it is inside <see cref="Since"/> and <see cref="Until"/> (or has no time).</summary>
+    internal SkipReason? Outside(DateTimeOffset? time) =>
+        time is not { } t ? null : t < Since ? SkipReason.BeforeSince : t >= Until ? SkipReason.AtOrAfterUntil : null;
+
     /// <summary>Throws when an option is out of range.</summary>
     internal void Validate(string parameterName)
     {
@@ -54,5 +79,7 @@ public sealed class MailLogReaderOptions
             throw new ArgumentException($"MaxMessageSize must be between 64 KiB and 1 GiB; {MaxMessageSize} was given.", parameterName);
         if (MaxHeaderLength is < 1 << 10 or > 16 << 20)
             throw new ArgumentException($"MaxHeaderLength must be between 1 KiB and 16 MiB; {MaxHeaderLength} was given.", parameterName);
+        if (Since is { } since && Until is { } until && since >= until)
+            throw new ArgumentException($"Since ({since:o}) must be before Until ({until:o}).", parameterName);
     }
 }

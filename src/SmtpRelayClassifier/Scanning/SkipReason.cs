@@ -17,4 +17,10 @@ public enum SkipReason
 
     /// <summary>A message that is no mail message (its headers cannot be read).</summary>
     UnreadableMessage,
+
+    /// <summary>A failure line, or a message by its <c>Date</c> header, from before <see cref="MailLogReaderOptions.Since"/>.</summary>
+    BeforeSince,
+
+    /// <summary>A failure line, or a message by its <c>Date</c> header, from <see cref="MailLogReaderOptions.Until"/> or after.</summary>
+    AtOrAfterUntil,
 }

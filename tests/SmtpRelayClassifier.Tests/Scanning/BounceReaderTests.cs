@@ -72,11 +72,34 @@ public partial class BounceReaderTests
             "Final-Recipient: rfc822; ok@example.org\r\nAction: delivered\r\nStatus: 2.0.0\r\n\r\n" +
             "Final-Recipient: rfc822; late@example.org\r\nAction: delayed\r\nStatus: 4.4.1\r\nDiagnostic-Code: smtp; 451 4.4.1 No answer from host\r\n\r\n--b--\r\n")));
 
-        var failures = new BounceReader().Read(message);
+        var results = new BounceReader().Read(message);
 
-        var failure = Assert.Single(failures);
-        Assert.Equal("delayed", failure.Action);
-        Assert.True(failure.Diagnosis.IsTransient);
+        Assert.Equal(["delivered", "delayed"], results.Select(r => r.Action));
+        Assert.All(results, r => Assert.False(r.Diagnosis.IsFailure));
+        Assert.Equal(NotFailureKind.DeliveredNotice, results[0].Diagnosis.NotFailure);
+        Assert.Equal(RecipientAction.None, results[0].Diagnosis.RecipientAction);
+        Assert.Equal(NotFailureKind.DelayNotice, results[1].Diagnosis.NotFailure);
+        Assert.True(results[1].Diagnosis.IsTransient);
+        Assert.Equal(RecipientAction.RetryLater, results[1].Diagnosis.RecipientAction);
+    }
+
+    [Theory]
+    [InlineData("relayed", NotFailureKind.RelayedNotice)]
+    [InlineData("expanded", NotFailureKind.ExpandedNotice)]
+    public void RelayedAndExpandedRecipients_AreNamedNotices(string action, NotFailureKind expected)
+    {
+        // RFC 3464 §2.3.3: the Action values besides failed and delayed.
+        var message = MimeMessage.Load(new MemoryStream(Encoding.ASCII.GetBytes(
+            "From: MAILER-DAEMON@example.net\r\nTo: a@example.net\r\nSubject: Delivery Status\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nreport\r\n" +
+            "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.net\r\n\r\n" +
+            $"Final-Recipient: rfc822; list@example.org\r\nAction: {action}\r\nStatus: 2.0.0\r\n\r\n--b--\r\n")));
+
+        var notice = Assert.Single(new BounceReader().Read(message));
+
+        Assert.Equal(expected, notice.Diagnosis.NotFailure);
+        Assert.Equal(action, notice.Action);
+        Assert.True(notice.IsDeliveryStatusReport);
     }
 
     [Theory]

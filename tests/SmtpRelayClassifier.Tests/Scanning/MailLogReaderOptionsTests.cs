@@ -15,6 +15,9 @@ public class MailLogReaderOptionsTests
         Assert.Equal(1 << 20, options.MaxLineLength);
         Assert.Equal(32 << 20, options.MaxMessageSize);
         Assert.Equal(64 << 10, options.MaxHeaderLength);
+        Assert.Null(options.Since);
+        Assert.Null(options.Until);
+        Assert.Null(options.TimestampReference);
         Assert.Same(MailLogReaderOptions.Default, MailLogReaderOptions.Default);
     }
 
@@ -33,6 +36,19 @@ public class MailLogReaderOptionsTests
 
         Assert.StartsWith(name, logs.Message, StringComparison.Ordinal);
         Assert.StartsWith(name, bounces.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SinceNotBeforeUntil_IsRejectedByBothReaders_NamingThem()
+    {
+        var time = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
+        var options = new MailLogReaderOptions { Since = time, Until = time };
+
+        var logs = Assert.Throws<ArgumentException>(() => new MailLogReader(options: options));
+        var bounces = Assert.Throws<ArgumentException>(() => new BounceReader(options: options));
+
+        Assert.StartsWith("Since", logs.Message, StringComparison.Ordinal);
+        Assert.Contains("Until", bounces.Message, StringComparison.Ordinal);
     }
 
 #pragma warning disable CS0618 // The former name is what is tested.

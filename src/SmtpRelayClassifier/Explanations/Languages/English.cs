@@ -205,7 +205,26 @@ internal static class English
             NotSmtpMessage: "This is not an SMTP refusal: the program failed before or after talking to the mail server, and no server refused the message.",
             CanceledMessage: "This is not an SMTP refusal: the program canceled the send before it finished.",
             NobodyNow: "nobody for now",
-            Nobody: "nobody"),
+            Nobody: "nobody",
+            WaitingNotAFailure: "Nothing needs to be sent again: this is a report, not a refusal.",
+            NotFailureTitles: new System.Collections.Generic.Dictionary<NotFailureKind, string>
+            {
+                [NotFailureKind.DeliveredNotice] = "Delivered, not a failure",
+                [NotFailureKind.RelayedNotice] = "Relayed, not a failure",
+                [NotFailureKind.ExpandedNotice] = "Expanded, not a failure",
+                [NotFailureKind.FeedbackReport] = "Feedback report, not a failure",
+                [NotFailureKind.DmarcAggregateReport] = "DMARC report, not a failure",
+                [NotFailureKind.AutoReply] = "Automatic reply, not a failure",
+            },
+            NotFailureMessages: new System.Collections.Generic.Dictionary<NotFailureKind, string>
+            {
+                [NotFailureKind.DeliveredNotice] = "{server} reports that the message was delivered[ to {mailbox}].",
+                [NotFailureKind.RelayedNotice] = "{server} reports that the message was passed on[ for {mailbox}] to a system that sends no delivery reports.",
+                [NotFailureKind.ExpandedNotice] = "{server} reports that the message reached a mailing list or alias[ ({mailbox})] and was sent on to its members.",
+                [NotFailureKind.FeedbackReport] = "This is a feedback report (ARF): {server} tells you that a recipient or a filter complained about a message that was delivered.",
+                [NotFailureKind.DmarcAggregateReport] = "This is a DMARC aggregate report: {server} sums up the SPF, DKIM and DMARC results of the mail it received from your domain.",
+                [NotFailureKind.AutoReply] = "This is an automatic reply (out of office, vacation or auto-responder)[ from {mailbox}]: the message arrived.",
+            }),
         Facts: new FactLabels(
             Kind: "Kind",
             RelayBlock: "Relay block",

@@ -205,7 +205,26 @@ internal static class French
             NotSmtpMessage: "Il ne s'agit pas d'un refus SMTP\u00A0: le programme a échoué avant ou après l'échange avec le serveur de messagerie, et aucun serveur n'a refusé le message.",
             CanceledMessage: "Il ne s'agit pas d'un refus SMTP\u00A0: le programme a annulé l'envoi avant la fin.",
             NobodyNow: "personne pour l'instant",
-            Nobody: "personne"),
+            Nobody: "personne",
+            WaitingNotAFailure: "Rien n'est à renvoyer\u00A0: c'est un rapport, pas un refus.",
+            NotFailureTitles: new System.Collections.Generic.Dictionary<NotFailureKind, string>
+            {
+                [NotFailureKind.DeliveredNotice] = "Distribué, pas un échec",
+                [NotFailureKind.RelayedNotice] = "Relayé, pas un échec",
+                [NotFailureKind.ExpandedNotice] = "Développé, pas un échec",
+                [NotFailureKind.FeedbackReport] = "Rapport de plainte, pas un échec",
+                [NotFailureKind.DmarcAggregateReport] = "Rapport DMARC, pas un échec",
+                [NotFailureKind.AutoReply] = "Réponse automatique, pas un échec",
+            },
+            NotFailureMessages: new System.Collections.Generic.Dictionary<NotFailureKind, string>
+            {
+                [NotFailureKind.DeliveredNotice] = "{server} indique que le message a été distribué[ à {mailbox}].",
+                [NotFailureKind.RelayedNotice] = "{server} indique que le message a été transmis[ pour {mailbox}] à un système qui n'envoie pas d'avis de distribution.",
+                [NotFailureKind.ExpandedNotice] = "{server} indique que le message a atteint une liste de diffusion ou un alias[ ({mailbox})] et a été transmis à ses membres.",
+                [NotFailureKind.FeedbackReport] = "C'est un rapport de plainte (ARF)\u00A0: {server} vous signale qu'un destinataire ou un filtre s'est plaint d'un message distribué.",
+                [NotFailureKind.DmarcAggregateReport] = "C'est un rapport agrégé DMARC\u00A0: {server} résume les résultats SPF, DKIM et DMARC du courrier reçu de votre domaine.",
+                [NotFailureKind.AutoReply] = "C'est une réponse automatique (absence, congés ou répondeur)[ de {mailbox}]\u00A0: le message est arrivé.",
+            }),
         Facts: new FactLabels(
             Kind: "Nature",
             RelayBlock: "Blocage de relais",

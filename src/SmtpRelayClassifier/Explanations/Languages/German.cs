@@ -205,7 +205,26 @@ internal static class German
             NotSmtpMessage: "Dies ist keine SMTP-Ablehnung: Das Programm ist vor oder nach dem Austausch mit dem Mailserver gescheitert, und kein Server hat die Nachricht abgelehnt.",
             CanceledMessage: "Dies ist keine SMTP-Ablehnung: Das Programm hat das Senden abgebrochen, bevor es abgeschlossen war.",
             NobodyNow: "vorerst niemand",
-            Nobody: "niemand"),
+            Nobody: "niemand",
+            WaitingNotAFailure: "Nichts muss erneut gesendet werden: Dies ist ein Bericht, keine Ablehnung.",
+            NotFailureTitles: new System.Collections.Generic.Dictionary<NotFailureKind, string>
+            {
+                [NotFailureKind.DeliveredNotice] = "Zugestellt, kein Fehler",
+                [NotFailureKind.RelayedNotice] = "Weitergeleitet, kein Fehler",
+                [NotFailureKind.ExpandedNotice] = "Erweitert, kein Fehler",
+                [NotFailureKind.FeedbackReport] = "Beschwerdebericht, kein Fehler",
+                [NotFailureKind.DmarcAggregateReport] = "DMARC-Bericht, kein Fehler",
+                [NotFailureKind.AutoReply] = "Automatische Antwort, kein Fehler",
+            },
+            NotFailureMessages: new System.Collections.Generic.Dictionary<NotFailureKind, string>
+            {
+                [NotFailureKind.DeliveredNotice] = "{server} meldet, dass die Nachricht[ an {mailbox}] zugestellt wurde.",
+                [NotFailureKind.RelayedNotice] = "{server} meldet, dass die Nachricht[ für {mailbox}] an ein System weitergegeben wurde, das keine Zustellberichte sendet.",
+                [NotFailureKind.ExpandedNotice] = "{server} meldet, dass die Nachricht eine Verteilerliste oder einen Alias[ ({mailbox})] erreicht hat und an dessen Mitglieder weitergesendet wurde.",
+                [NotFailureKind.FeedbackReport] = "Dies ist ein Beschwerdebericht (ARF): {server} teilt mit, dass sich ein Empfänger oder ein Filter über eine zugestellte Nachricht beschwert hat.",
+                [NotFailureKind.DmarcAggregateReport] = "Dies ist ein DMARC-Sammelbericht: {server} fasst die SPF-, DKIM- und DMARC-Ergebnisse der Mails zusammen, die es von Ihrer Domain erhalten hat.",
+                [NotFailureKind.AutoReply] = "Dies ist eine automatische Antwort (Abwesenheit, Urlaub oder Autoresponder)[ von {mailbox}]: Die Nachricht ist angekommen.",
+            }),
         Facts: new FactLabels(
             Kind: "Art",
             RelayBlock: "Relay-Sperre",

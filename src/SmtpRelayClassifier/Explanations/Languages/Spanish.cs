@@ -205,7 +205,26 @@ internal static class Spanish
             NotSmtpMessage: "No es un rechazo SMTP: el programa falló antes o después de comunicarse con el servidor de correo, y ningún servidor rechazó el mensaje.",
             CanceledMessage: "No es un rechazo SMTP: el programa canceló el envío antes de terminar.",
             NobodyNow: "nadie por ahora",
-            Nobody: "nadie"),
+            Nobody: "nadie",
+            WaitingNotAFailure: "No hace falta volver a enviar nada: es un informe, no un rechazo.",
+            NotFailureTitles: new System.Collections.Generic.Dictionary<NotFailureKind, string>
+            {
+                [NotFailureKind.DeliveredNotice] = "Entregado, no es un fallo",
+                [NotFailureKind.RelayedNotice] = "Retransmitido, no es un fallo",
+                [NotFailureKind.ExpandedNotice] = "Expandido, no es un fallo",
+                [NotFailureKind.FeedbackReport] = "Informe de queja, no es un fallo",
+                [NotFailureKind.DmarcAggregateReport] = "Informe DMARC, no es un fallo",
+                [NotFailureKind.AutoReply] = "Respuesta automática, no es un fallo",
+            },
+            NotFailureMessages: new System.Collections.Generic.Dictionary<NotFailureKind, string>
+            {
+                [NotFailureKind.DeliveredNotice] = "{server} informa de que el mensaje se entregó[ a {mailbox}].",
+                [NotFailureKind.RelayedNotice] = "{server} informa de que el mensaje se pasó[ para {mailbox}] a un sistema que no envía informes de entrega.",
+                [NotFailureKind.ExpandedNotice] = "{server} informa de que el mensaje llegó a una lista de distribución o un alias[ ({mailbox})] y se reenvió a sus miembros.",
+                [NotFailureKind.FeedbackReport] = "Es un informe de queja (ARF): {server} le avisa de que un destinatario o un filtro se quejó de un mensaje entregado.",
+                [NotFailureKind.DmarcAggregateReport] = "Es un informe agregado de DMARC: {server} resume los resultados SPF, DKIM y DMARC del correo que recibió de su dominio.",
+                [NotFailureKind.AutoReply] = "Es una respuesta automática (ausencia, vacaciones o contestador)[ de {mailbox}]: el mensaje llegó.",
+            }),
         Facts: new FactLabels(
             Kind: "Tipo",
             RelayBlock: "Bloqueo de retransmisión",

@@ -8,7 +8,7 @@ namespace SmtpRelayClassifier;
 
 /// <summary>
 /// Reads a diagnosis object: properties in any order, unknown ones skipped, <c>hresultName</c> ignored (the name comes
-/// back from the library's table). Every error is a <see cref="JsonException"/> that names the property. Thread-safe.
+/// back from the library's table) and <c>isFailure</c> too (it follows from <c>notFailure</c>). Every error is a <see cref="JsonException"/> that names the property. Thread-safe.
 /// </summary>
 internal static class RelayBlockDiagnosisJsonReader
 {
@@ -35,6 +35,7 @@ internal static class RelayBlockDiagnosisJsonReader
         BlockList? blockList = null;
         string? listedItem = null;
         Uri? helpLink = null;
+        var notFailure = NotFailureKind.None;
 
         while (true)
         {
@@ -42,7 +43,7 @@ internal static class RelayBlockDiagnosisJsonReader
             if (reader.TokenType == JsonTokenType.EndObject)
                 break;
             int index = JsonRead.PropertyIndex(ref reader, F.All);
-            if (index is < 0 or F.HResultName)
+            if (index is < 0 or F.HResultName or F.IsFailure)
             {
                 JsonRead.SkipValue(ref reader, Where);
                 continue;
@@ -77,6 +78,7 @@ internal static class RelayBlockDiagnosisJsonReader
                 case F.BlockList: blockList = isNull ? null : BlockListJson.Read(ref reader); break;
                 case F.ListedItem: listedItem = JsonRead.StringOrNull(ref reader, name); break;
                 case F.HelpLink: helpLink = isNull ? null : BlockListJson.Link(ref reader, name); break;
+                case F.NotFailure: notFailure = isNull ? NotFailureKind.None : JsonEnumNames<NotFailureKind>.Read(ref reader, name); break;
                 default: summary = JsonRead.String(ref reader, name); break;
             }
         }
@@ -84,6 +86,7 @@ internal static class RelayBlockDiagnosisJsonReader
         return new RelayBlockDiagnosis
         {
             Kind = kind ?? throw Missing(F.Kind),
+            NotFailure = notFailure,
             IsRelayBlock = isRelayBlock,
             IsTransient = isTransient,
             RecipientAction = action,

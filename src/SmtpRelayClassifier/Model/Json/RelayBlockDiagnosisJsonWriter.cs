@@ -69,6 +69,9 @@ internal static class RelayBlockDiagnosisJsonWriter
             writer.WriteString(names[F.ListedItem], d.ListedItem);
         if (d.HelpLink is { } link)
             writer.WriteString(names[F.HelpLink], link.OriginalString);
+        writer.WriteBoolean(names[F.IsFailure], d.IsFailure);
+        if (d.NotFailure != NotFailureKind.None)
+            JsonEnumNames<NotFailureKind>.Write(writer, names[F.NotFailure], d.NotFailure);
     }
 }
 #endif
