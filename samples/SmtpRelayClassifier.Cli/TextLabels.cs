@@ -38,7 +38,8 @@ internal sealed record TextLabels(
     string TopRules,
     string InputsNotRead,
     string SkippedWhileReading,
-    IReadOnlyDictionary<SkipReason, string> SkipReasons)
+    IReadOnlyDictionary<SkipReason, string> SkipReasons,
+    DiagnosisLabels Diagnosis)
 {
     private static readonly TextLabels English = new(
         "en", "Input", "Outlook error dialog ({0})", "French", "English", "Message", "Rejected address", "Subject", "Account", "Server",
@@ -52,7 +53,8 @@ internal sealed record TextLabels(
             [SkipReason.MessageTooLarge] = "message too large",
             [SkipReason.HeaderTooLong] = "header too long",
             [SkipReason.UnreadableMessage] = "unreadable message",
-        });
+        },
+        DiagnosisLabels.English);
 
     private static readonly TextLabels French = new(
         "fr", "Entrée", "Boîte de dialogue d'erreur Outlook ({0})", "français", "anglais", "Message", "Adresse refusée", "Objet", "Compte", "Serveur",
@@ -66,7 +68,8 @@ internal sealed record TextLabels(
             [SkipReason.MessageTooLarge] = "message trop volumineux",
             [SkipReason.HeaderTooLong] = "en-tête trop long",
             [SkipReason.UnreadableMessage] = "message illisible",
-        });
+        },
+        DiagnosisLabels.French);
 
     private static readonly TextLabels German = new(
         "de", "Eingabe", "Outlook-Fehlerdialog ({0})", "Französisch", "Englisch", "Meldung", "Abgelehnte Adresse", "Betreff", "Konto", "Server",
@@ -80,7 +83,8 @@ internal sealed record TextLabels(
             [SkipReason.MessageTooLarge] = "Nachricht zu groß",
             [SkipReason.HeaderTooLong] = "Kopfzeile zu lang",
             [SkipReason.UnreadableMessage] = "unlesbare Nachricht",
-        });
+        },
+        DiagnosisLabels.German);
 
     private static readonly TextLabels Spanish = new(
         "es", "Entrada", "Cuadro de diálogo de error de Outlook ({0})", "francés", "inglés", "Mensaje", "Dirección rechazada", "Asunto", "Cuenta", "Servidor",
@@ -94,7 +98,8 @@ internal sealed record TextLabels(
             [SkipReason.MessageTooLarge] = "mensaje demasiado grande",
             [SkipReason.HeaderTooLong] = "encabezado demasiado largo",
             [SkipReason.UnreadableMessage] = "mensaje ilegible",
-        });
+        },
+        DiagnosisLabels.Spanish);
 
     /// <summary>The colon after a label: French puts a no-break space before it.</summary>
     public string Colon => Code == "fr" ? "\u00A0:" : ":";
