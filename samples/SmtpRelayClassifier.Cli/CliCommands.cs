@@ -57,6 +57,7 @@ internal static class CliCommands
             smtp-classify classify --stage rcpt --port 25 "550 5.7.1 Relaying denied"
             smtp-classify classify --json --lang fr < replies.txt      one JSON object per line of replies.txt
             smtp-classify classify --format tsv < replies.txt          kind<TAB>isRelayBlock per line, the fastest
+            smtp-classify classify --why "550 5.7.1 Unable to relay"   the deciding rule, and the rules that lost
             """);
         Add(root, examples, HResult(run), """
             smtp-classify hresult 0x800CCC79
@@ -148,14 +149,21 @@ internal static class CliCommands
         };
         format.AcceptOnlyFromAmong("text", "json", "tsv");
         var json = CliOptions.Json();
+        var why = new Option<bool>("--why")
+        {
+            Description = "After each diagnosis, the rule that decided with the phrases and codes it read and where they stand, "
+                + "then the other rules weighed, each with its kind, strength and why it lost (with --json: a 'why' array).",
+        };
         var command = new Command("classify", "Explain each server reply: kind, relay block, causes, remedies and who must act.")
         {
-            replies, json, format, CliOptions.Stage(), CliOptions.Port(), CliOptions.Lang(), CliOptions.ShowAddresses(),
+            replies, json, format, why, CliOptions.Stage(), CliOptions.Port(), CliOptions.Lang(), CliOptions.ShowAddresses(),
         };
         command.Validators.Add(r =>
         {
             if (r.GetValue(format) is { } chosen && chosen != "json" && r.GetValue(json))
                 r.AddError($"--json and --format {chosen} exclude each other: give one of them");
+            if (r.GetValue(format) == "tsv" && r.GetValue(why))
+                r.AddError("--why and --format tsv exclude each other: tsv has one kind per line, no room for the rules weighed");
         });
         command.SetAction(r => run("classify", r));
         return command;

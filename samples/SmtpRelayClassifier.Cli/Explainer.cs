@@ -65,7 +65,7 @@ internal sealed class Explainer(CultureInfo culture, bool showAddresses = false)
     {
         var key = new Key(diagnosis.Kind, diagnosis.Stage, diagnosis.ReplyCode, diagnosis.EnhancedStatusCode, diagnosis.RuleId, diagnosis.Confidence,
             diagnosis.Source, diagnosis.IsRelayBlock, diagnosis.IsTransient, diagnosis.Causes, diagnosis.Remedies, diagnosis.ResponsibleParty,
-            diagnosis.HResult, diagnosis.Server, diagnosis.Port, diagnosis.Mailbox is not null);
+            diagnosis.HResult, diagnosis.Server, diagnosis.Port, diagnosis.Mailbox is not null, diagnosis.BlockList, diagnosis.ListedItem, diagnosis.HelpLink);
         if (!_cache.TryGetValue(key, out var template))
         {
             if (_cache.Count >= MaxCached)
@@ -107,7 +107,10 @@ internal sealed class Explainer(CultureInfo culture, bool showAddresses = false)
         OutlookHResult? HResult,
         string? Server,
         int? Port,
-        bool HasMailbox);
+        bool HasMailbox,
+        BlockList? BlockList,
+        string? ListedItem,
+        Uri? HelpLink);
 
     /// <summary>An explanation as escaped JSON string content: the pieces of each text, with the escaped address between them.</summary>
     internal sealed record JsonTemplate(string Language, byte[][] UserMessage, byte[][] Explanation, byte[]? Mailbox);

@@ -48,11 +48,14 @@ internal sealed class JsonDiagnosisWriter : IDisposable
         });
     }
 
-    public void Write(ReadOnlySpan<char> input, RelayBlockDiagnosis diagnosis)
+    /// <summary>Writes an input and its diagnosis; with <paramref name="why"/> (<c>--why</c>), the rules weighed as a <c>why</c> array.</summary>
+    public void Write(ReadOnlySpan<char> input, RelayBlockDiagnosis diagnosis, IReadOnlyList<RuleCandidate>? why = null)
     {
         _writer.WriteStartObject();
         _writer.WriteString(Input, _explainer.ShowText(input));
         WriteDiagnosisProperties(diagnosis);
+        if (why is not null)
+            WhyJsonWriter.Write(_writer, why);
         _writer.WriteEndObject();
         EndLine();
     }

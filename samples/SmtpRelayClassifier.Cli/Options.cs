@@ -14,6 +14,9 @@ internal sealed class Options
     /// <summary>Output format of <c>classify</c>: null (text or --json) or <c>tsv</c>.</summary>
     public string? Format { get; private init; }
 
+    /// <summary><c>classify --why</c>: the rules weighed after each diagnosis.</summary>
+    public bool Why { get; private init; }
+
     /// <summary><c>scan --summary</c>: counts instead of one line per failure.</summary>
     public bool Summary { get; private init; }
 
@@ -50,6 +53,7 @@ internal sealed class Options
             Command = command,
             Json = CliCommands.Value<bool>(result, "--json") || format == "json",
             Format = format == "tsv" ? format : null,
+            Why = CliCommands.Value<bool>(result, "--why"),
             Summary = CliCommands.Value<bool>(result, "--summary"),
             Since = CliCommands.Value<DateTimeOffset?>(result, "--since"),
             Until = CliCommands.Value<DateTimeOffset?>(result, "--until"),

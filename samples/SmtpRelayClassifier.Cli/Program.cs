@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -83,21 +84,35 @@ internal static class Program
         if (options.Arguments.Count > 0)
         {
             foreach (string reply in options.Arguments)
-                Emit(reply, classifier.Classify(reply, context));
+            {
+                if (options.Why)
+                    EmitWeighed(reply, classifier.ClassifyWithCandidates(reply, context));
+                else
+                    Emit(reply, classifier.Classify(reply, context));
+            }
+
             return Ok;
         }
 
         using var reader = new LineReader(stdin);
         while (reader.TryReadLine(out var line))
-            Emit(line, classifier.Classify(line, context));
+        {
+            if (options.Why)
+                EmitWeighed(line, classifier.ClassifyWithCandidates(line, context));
+            else
+                Emit(line, classifier.Classify(line, context));
+        }
+
         return Ok;
 
-        void Emit(ReadOnlySpan<char> input, RelayBlockDiagnosis diagnosis)
+        void EmitWeighed(ReadOnlySpan<char> input, DiagnosisWithCandidates weighed) => Emit(input, weighed.Diagnosis, weighed.Candidates);
+
+        void Emit(ReadOnlySpan<char> input, RelayBlockDiagnosis diagnosis, IReadOnlyList<RuleCandidate>? why = null)
         {
             if (json is not null)
-                json.Write(input, diagnosis);
+                json.Write(input, diagnosis, why);
             else
-                human!.Write(input, diagnosis);
+                human!.Write(input, diagnosis, why);
         }
     }
 

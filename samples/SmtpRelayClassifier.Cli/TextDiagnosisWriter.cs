@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 
@@ -9,11 +11,14 @@ internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer
 {
     private bool _first = true;
 
-    public void Write(ReadOnlySpan<char> input, RelayBlockDiagnosis d)
+    /// <summary>Writes an input and its diagnosis; with <paramref name="candidates"/> (<c>--why</c>), the rules weighed after it.</summary>
+    public void Write(ReadOnlySpan<char> input, RelayBlockDiagnosis d, IReadOnlyList<RuleCandidate>? candidates = null)
     {
         Separate();
         Line(explainer.Labels.Input, explainer.ShowText(input).ToString());
         WriteDiagnosis(d);
+        if (candidates is not null)
+            new WhyTextWriter(output, explainer).Write(input, d, candidates);
     }
 
     public void Write(OutlookErrorDialog dialog, RelayBlockDiagnosis d)
@@ -85,9 +90,17 @@ internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer
         output.WriteLine(explanation.TechnicalExplanation);
         output.WriteLine();
         // The facts in the explanation's language; the lines in the contract's English names are for English only.
-        int width = Width(explanation.Facts.Select(f => f.Key));
+        var l = explainer.Labels.Diagnosis;
+        int width = Width(explanation.Facts.Select(f => f.Key).Concat([l.RecipientAction, l.RetryAfter, l.BlockList, l.ListedItem, l.HelpLink]));
         foreach (var (label, value) in explanation.Facts)
             Line(label, value, width);
+        Line(l.RecipientAction, l.RecipientActions[d.RecipientAction], width);
+        Line(l.RetryAfter, RetryText(l, d), width);
+        Line(l.BlockList, d.BlockList is { } list
+            ? string.Format(CultureInfo.InvariantCulture, l.BlockListValue, list.Name, l.BlockListKinds[list.Lists], list.DelistingPage.AbsoluteUri)
+            : null, width);
+        Line(l.ListedItem, d.ListedItem, width);
+        Line(l.HelpLink, d.HelpLink?.OriginalString, width);
         if (explanation.Language != "en")
             return;
         Line("Contract names", $"{d.Kind}, {d.Stage}, {d.Source}, {d.ResponsibleParty}, {d.Confidence}");
@@ -98,6 +111,31 @@ internal sealed class TextDiagnosisWriter(TextWriter output, Explainer explainer
             Line("Likely causes", string.Join(", ", d.Causes));
         if (d.Remedies.Count > 0)
             Line("Remedies", string.Join(" > ", d.Remedies.Select((r, i) => $"{i + 1}. {r}")));
+    }
+
+    // "15 min, as the server said [40..49]" when the server named the wait; "1 h, the default for this kind" otherwise.
+    private static string? RetryText(DiagnosisLabels l, RelayBlockDiagnosis d)
+    {
+        if (d.RetryAfter is not { } wait)
+            return null;
+        var said = d.Evidence.RetryAfterRange;
+        return said.End.Value > said.Start.Value
+            ? string.Format(CultureInfo.InvariantCulture, l.RetryNamedByServer, Duration(wait), $"[{said.Start.Value}..{said.End.Value}]")
+            : string.Format(CultureInfo.InvariantCulture, l.RetryKindDefault, Duration(wait));
+    }
+
+    // A wait in hours, minutes and seconds, the units every language of the tool writes alike: "1 h 30 min", "45 s".
+    internal static string Duration(TimeSpan wait)
+    {
+        var parts = new List<string>(3);
+        long hours = (long)wait.TotalHours;
+        if (hours > 0)
+            parts.Add(hours.ToString(CultureInfo.InvariantCulture) + " h");
+        if (wait.Minutes > 0)
+            parts.Add(wait.Minutes.ToString(CultureInfo.InvariantCulture) + " min");
+        if (wait.Seconds > 0 || parts.Count == 0)
+            parts.Add(wait.Seconds.ToString(CultureInfo.InvariantCulture) + " s");
+        return string.Join(" ", parts);
     }
 
     // "phrase 'relay access denied' at 16-35, reply code, stage (Phrase); 1 agreeing; against: ClientBlocked by generic.block-list (WeakPhrase)"

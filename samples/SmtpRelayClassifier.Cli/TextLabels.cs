@@ -45,7 +45,8 @@ internal sealed record TextLabels(
     string RelayBlocksByClientHost,
     string NotFailures,
     string ByReportType,
-    IReadOnlyDictionary<SkipReason, string> SkipReasons)
+    IReadOnlyDictionary<SkipReason, string> SkipReasons,
+    DiagnosisLabels Diagnosis)
 {
     private static readonly TextLabels English = new(
         "en", "Input", "Outlook error dialog ({0})", "French", "English", "Message", "Rejected address", "Subject", "Account", "Server",
@@ -63,7 +64,8 @@ internal sealed record TextLabels(
             [SkipReason.UnreadableMessage] = "unreadable message",
             [SkipReason.BeforeSince] = "before --since",
             [SkipReason.AtOrAfterUntil] = "at or after --until",
-        });
+        },
+        DiagnosisLabels.English);
 
     private static readonly TextLabels French = new(
         "fr", "Entrée", "Boîte de dialogue d'erreur Outlook ({0})", "français", "anglais", "Message", "Adresse refusée", "Objet", "Compte", "Serveur",
@@ -81,7 +83,8 @@ internal sealed record TextLabels(
             [SkipReason.UnreadableMessage] = "message illisible",
             [SkipReason.BeforeSince] = "avant --since",
             [SkipReason.AtOrAfterUntil] = "à partir de --until",
-        });
+        },
+        DiagnosisLabels.French);
 
     private static readonly TextLabels German = new(
         "de", "Eingabe", "Outlook-Fehlerdialog ({0})", "Französisch", "Englisch", "Meldung", "Abgelehnte Adresse", "Betreff", "Konto", "Server",
@@ -99,7 +102,8 @@ internal sealed record TextLabels(
             [SkipReason.UnreadableMessage] = "unlesbare Nachricht",
             [SkipReason.BeforeSince] = "vor --since",
             [SkipReason.AtOrAfterUntil] = "ab --until",
-        });
+        },
+        DiagnosisLabels.German);
 
     private static readonly TextLabels Spanish = new(
         "es", "Entrada", "Cuadro de diálogo de error de Outlook ({0})", "francés", "inglés", "Mensaje", "Dirección rechazada", "Asunto", "Cuenta", "Servidor",
@@ -117,7 +121,8 @@ internal sealed record TextLabels(
             [SkipReason.UnreadableMessage] = "mensaje ilegible",
             [SkipReason.BeforeSince] = "antes de --since",
             [SkipReason.AtOrAfterUntil] = "desde --until",
-        });
+        },
+        DiagnosisLabels.Spanish);
 
     /// <summary>The colon after a label: French puts a no-break space before it.</summary>
     public string Colon => Code == "fr" ? "\u00A0:" : ":";

@@ -90,12 +90,46 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         return OutlookReader.Diagnose(this, dialog);
     }
 
+    /// <summary>
+    /// Classifies a reply as <see cref="Classify(string, SmtpFailureContext)"/> does, and gives every rule that was
+    /// weighed: the deciding one, those that agreed and those that lost, with why, the phrases each found and where
+    /// they stand. For explaining a decision: it costs a list and a record per rule; <c>Classify</c> pays nothing for it.
+    /// </summary>
+    /// <param name="reply">The reply text.</param>
+    /// <param name="context">What the caller knows besides the text.</param>
+    /// <returns>The diagnosis (equal to <c>Classify</c>'s) and the rules weighed, strongest first.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reply"/> is null.</exception>
+    public DiagnosisWithCandidates ClassifyWithCandidates(string reply, SmtpFailureContext context = default)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        Validate(context);
+        var candidates = new System.Collections.Generic.List<RuleCandidate>();
+        var diagnosis = Diagnose(reply, ReplyScanner.Scan(reply.AsSpan()), FromContext(context), wholeInput: reply, candidates);
+        return new DiagnosisWithCandidates(diagnosis, candidates.AsReadOnly());
+    }
+
+    /// <summary>As <see cref="ClassifyWithCandidates(string, SmtpFailureContext)"/>, for a reply given as characters.</summary>
+    /// <param name="reply">The reply text.</param>
+    /// <param name="context">What the caller knows besides the text.</param>
+    /// <returns>The diagnosis (equal to <c>Classify</c>'s) and the rules weighed, strongest first.</returns>
+    public DiagnosisWithCandidates ClassifyWithCandidates(ReadOnlySpan<char> reply, SmtpFailureContext context = default)
+    {
+        Validate(context);
+        var candidates = new System.Collections.Generic.List<RuleCandidate>();
+        var diagnosis = Diagnose(reply, ReplyScanner.Scan(reply), FromContext(context), wholeInput: null, candidates);
+        return new DiagnosisWithCandidates(diagnosis, candidates.AsReadOnly());
+    }
+
     /// <inheritdoc />
     public SmtpFailureKind ClassifyKind(ReadOnlySpan<char> reply, SmtpFailureContext context = default) =>
         ClassifyBrief(reply, context).Kind;
 
-    /// <summary>Classifies parsed reply text with extra evidence. <paramref name="wholeInput"/> is the source as a string when the caller has one.</summary>
-    internal RelayBlockDiagnosis Diagnose(ReadOnlySpan<char> source, in SmtpReply parsed, FailureFacts evidence, string? wholeInput)
+    /// <summary>
+    /// Classifies parsed reply text with extra evidence. <paramref name="wholeInput"/> is the source as a string when the
+    /// caller has one; <paramref name="candidates"/>, when given, receives every rule that was weighed.
+    /// </summary>
+    internal RelayBlockDiagnosis Diagnose(ReadOnlySpan<char> source, in SmtpReply parsed, FailureFacts evidence, string? wholeInput,
+        System.Collections.Generic.List<RuleCandidate>? candidates = null)
     {
         TakeParse(ref evidence, parsed);
         evidence.Mailbox ??= parsed.GetMailbox(source);
@@ -109,7 +143,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
 
         var text = source.Slice(offset, length);
         Span<bool> markers = stackalloc bool[_rules.MarkerCount];
-        var decision = _rules.EvaluateMarked(text, evidence.Code, evidence.Enhanced, evidence.Stage, markers);
+        var decision = _rules.EvaluateMarked(text, evidence.Code, evidence.Enhanced, evidence.Stage, markers, candidates, offset);
         var findings = markers.Contains(true) ? ReplyFindings.Find(_rules, text, markers) : default;
         int at = decision.PhraseOffset >= 0 ? decision.PhraseOffset : _rules.Locate(text, decision.PhraseId);
         // Where the codes the decision read stand, when they are the parser's (a caller's own code has no position in the text).

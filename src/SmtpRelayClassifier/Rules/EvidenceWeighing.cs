@@ -35,8 +35,11 @@ internal static class EvidenceWeighing
         _ => EvidenceStrength.None,
     };
 
-    /// <summary>Decides among the matching rules, given in tier order (the strongest first). At least one match is needed.</summary>
-    public static RuleDecision Decide(RuleSet set, ReadOnlySpan<RuleMatch> matches)
+    /// <summary>
+    /// Decides among the matching rules, given in tier order (the strongest first). At least one match is needed. When
+    /// <paramref name="outcomes"/> is not empty (as long as <paramref name="matches"/>), it receives what became of each match.
+    /// </summary>
+    public static RuleDecision Decide(RuleSet set, ReadOnlySpan<RuleMatch> matches, Span<RuleCandidateOutcome> outcomes = default)
     {
         int winner = Winner(set, matches);
         var decided = matches[winner];
@@ -50,21 +53,29 @@ internal static class EvidenceWeighing
         int support = 0;
         bool corroborated = false;
         int runnerUp = -1;
+        int runnerUpAt = -1;
         for (int i = 0; i < matches.Length; i++)
         {
             if (i == winner || !NamesAKind(set, matches[i].Rule))
+            {
+                Note(outcomes, i, i == winner ? RuleCandidateOutcome.Decided : RuleCandidateOutcome.LeavesKindOpen);
                 continue;
+            }
+
             var other = set.RuleAt(matches[i].Rule);
             var otherEvidence = set.EvidenceOf(matches[i].Rule);
             if (other.Kind != rule.Kind)
             {
                 if (runnerUp < 0 && other.Kind != SmtpFailureKind.Unknown)
-                    runnerUp = matches[i].Rule;
+                    (runnerUp, runnerUpAt) = (matches[i].Rule, i);
+                Note(outcomes, i, otherEvidence.Strength < evidence.Strength ? RuleCandidateOutcome.Weaker : RuleCandidateOutcome.TriedLater);
                 continue;
             }
 
             int key = KeyOf(otherEvidence, matches[i].Phrase);
-            if (key == winnerKey || seen[..support].Contains(key))
+            bool counted = key == winnerKey || seen[..support].Contains(key);
+            Note(outcomes, i, counted ? RuleCandidateOutcome.Repeats : RuleCandidateOutcome.Agrees);
+            if (counted)
                 continue;
             seen[support++] = key;
             corroborated |= otherEvidence.Strength >= EvidenceStrength.EnhancedCode || (lowBase && SortOf(otherEvidence) != SortOf(evidence));
@@ -73,6 +84,8 @@ internal static class EvidenceWeighing
         var runnerUpRule = runnerUp < 0 ? null : set.RuleAt(runnerUp);
         var runnerUpStrength = runnerUp < 0 ? EvidenceStrength.None : set.EvidenceOf(runnerUp).Strength;
         bool contradicted = runnerUp >= 0 && SortOf(set.EvidenceOf(runnerUp)) != SortOf(evidence) && runnerUpStrength >= evidence.Strength - 1;
+        if (runnerUpAt >= 0)
+            Note(outcomes, runnerUpAt, contradicted ? RuleCandidateOutcome.LowersConfidence : RuleCandidateOutcome.Contradicts);
 
         var confidence = evidence.Strength == EvidenceStrength.None
             ? DiagnosisConfidence.Low
@@ -99,6 +112,13 @@ internal static class EvidenceWeighing
     /// <summary>Whether evidence of this strength for this kind names a kind (see <see cref="NamesAKind(RuleSet, int)"/>).</summary>
     public static bool NamesAKind(EvidenceStrength strength, SmtpFailureKind kind) =>
         strength != EvidenceStrength.None && !(strength == EvidenceStrength.VagueEnhancedCode && kind == SmtpFailureKind.Unknown);
+
+    // Records what became of a match, when the caller asked (the hot path passes no span).
+    private static void Note(Span<RuleCandidateOutcome> outcomes, int match, RuleCandidateOutcome outcome)
+    {
+        if ((uint)match < (uint)outcomes.Length)
+            outcomes[match] = outcome;
+    }
 
     // What makes two pieces independent: different phrases, or the enhanced code against the reply code.
     private static int KeyOf(RuleEvidence evidence, int phrase) =>

@@ -99,6 +99,16 @@ public class CliCommandsTests
     }
 
     [Fact]
+    public void WhyWithFormatTsv_IsAUsageErrorNamingBoth()
+    {
+        var (exit, output, error) = Run("classify", "--why", "--format", "tsv", "550 5.7.1 Relaying denied");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("--why and --format tsv exclude each other", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void JsonWithFormatJson_SayTheSameAndAreAccepted()
     {
         var (exit, output, _) = Run("classify", "--json", "--format", "json", "550 5.7.1 Relaying denied");

@@ -38,12 +38,27 @@ public class JsonDiagnosisWriterTests
     [InlineData("hresult", "0x800CCC0E", "--json")]
     [InlineData("classify", "--json", "--show-addresses", "--stage", "rcpt", "554 5.7.1 <bob@example.org>: Relay access denied")]
     [InlineData("classify", "--json", "--lang", "fr", "421 4.7.0 Try again later, closing connection. (EHLO) - gsmtp")]
+    [InlineData("classify", "--json", "--why", "553 5.7.1 <hostname[1.2.3.4]>: Client host rejected: Relaying denied - Your IP identified as spammer. Please contact 123")]
     public void Json_OtherCommandsAndOptions_ValidateAgainstTheSchema(params string[] args)
     {
         var (exit, output, _) = CliRunner.Run(string.Empty, args);
 
         Assert.Equal(0, exit);
         Assert.All(Lines(output), line => Assert.Null(Invalid(line)));
+    }
+
+    [Fact]
+    public void ClassifyWhyJson_EveryRealReply_ValidatesAgainstTheSchema()
+    {
+        var replies = RealReplies.All().ToList();
+        string stdin = string.Join('\n', replies.Select(r => r.Reply.Replace("\n", "\\n", StringComparison.Ordinal))) + "\n";
+
+        var (exit, output, _) = CliRunner.Run(stdin, "classify", "--json", "--why");
+
+        var lines = Lines(output);
+        Assert.Equal(0, exit);
+        Assert.Equal(replies.Count, lines.Count);
+        Assert.Empty(lines.Select(Invalid).Where(e => e is not null));
     }
 
     [Fact]
@@ -93,6 +108,7 @@ public class JsonDiagnosisWriterTests
         AssertNames<DiagnosisSource>(defs);
         AssertNames<DiagnosisConfidence>(defs);
         AssertNames<EvidenceStrength>(defs);
+        AssertNames<RuleCandidateOutcome>(defs);
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public class SmtpClassifyCliTests
             l.Stage, l.Rule, l.LikelyCauses, l.WhatToDo, l.IfItPersists, l.ForTheAdministrator, l.Confidence,
             cli.Input, cli.Message, cli.RejectedAddress, cli.Subject, cli.Account, cli.Protocol, cli.ServerResponse, cli.Secure, cli.ServerError, cli.ErrorNumber,
             "Contract names", "Error type", "Evidence", "Summary", "Remedies",
+            cli.Diagnosis.RecipientAction, cli.Diagnosis.RetryAfter, cli.Diagnosis.BlockList, cli.Diagnosis.ListedItem, cli.Diagnosis.HelpLink,
+            cli.Diagnosis.WhyHeading, cli.Diagnosis.DecidedBy, cli.Diagnosis.Text, cli.Diagnosis.Phrases, cli.Diagnosis.CodesUsed, cli.Diagnosis.OtherRules,
         ];
         // A word spelled the same in both languages ("Message" in French) is that language's own label.
         var own = TextLabels.For(CultureInfo.GetCultureInfo(language));
@@ -46,6 +48,10 @@ public class SmtpClassifyCliTests
             Run(string.Empty, "classify", "--lang", language, "host mx.example.net[192.0.2.25] said: 554 5.7.1 <bob@example.org>: Relay access denied (in reply to RCPT TO command)").Out,
             Run(string.Empty, "classify", "--lang", language, "450 4.2.0 <bob@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html").Out,
             Run(string.Empty, "classify", "--lang", language, "250 2.0.0 Ok: queued as 4BQ3xT").Out,
+            // Postfix reject_rbl_client with the list's link; greylisting that names its wait; the relay refusal explained with --why.
+            Run(string.Empty, "classify", "--lang", language, "554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.10").Out,
+            Run(string.Empty, "classify", "--lang", language, "450 4.7.1 <bob@example.org>: Client host rejected: Greylisted for 5 minutes").Out,
+            Run(string.Empty, "classify", "--why", "--lang", language, "554 5.7.1 <bob@example.org>: Relay access denied").Out,
         };
 
         foreach (string output in outputs)
