@@ -14,6 +14,9 @@ internal sealed class Options
     /// <summary>Output format of <c>classify</c>: null (text or --json) or <c>tsv</c>.</summary>
     public string? Format { get; private init; }
 
+    /// <summary><c>classify --json --explain</c>: the explanation in the run's language on every JSON line.</summary>
+    public bool Explain { get; private init; }
+
     /// <summary><c>scan --summary</c>: counts instead of one line per failure.</summary>
     public bool Summary { get; private init; }
 
@@ -44,6 +47,7 @@ internal sealed class Options
             Command = command,
             Json = CliCommands.Value<bool>(result, "--json") || format == "json",
             Format = format == "tsv" ? format : null,
+            Explain = CliCommands.Value<bool>(result, "--explain"),
             Summary = CliCommands.Value<bool>(result, "--summary"),
             Misses = CliCommands.Value<bool>(result, "--misses"),
             ShowAddresses = CliCommands.Value<bool>(result, "--show-addresses"),

@@ -63,7 +63,7 @@ internal static class Program
         var classifier = SmtpFailureClassifier.Default;
         return options.Command switch
         {
-            "classify" => Classify(options, context, classifier, explainer, stdin, buffered, text),
+            "classify" => Classify(options, context, classifier, explainer, stdin, buffered, text, stderr),
             "hresult" => HResults(options, context, classifier, explainer, buffered, text, stderr),
             "outlook" => Outlook(options, classifier, explainer, stdin, buffered, text, stderr),
             "probe" => ProbeCommand.Run(options, explainer, stdin, buffered, text, stderr),
@@ -73,32 +73,48 @@ internal static class Program
         };
     }
 
-    private static int Classify(Options options, SmtpFailureContext context, SmtpFailureClassifier classifier, Explainer explainer, Stream stdin, Stream output, StreamWriter text)
+    private static int Classify(Options options, SmtpFailureContext context, SmtpFailureClassifier classifier, Explainer explainer, Stream stdin, Stream output, StreamWriter text, TextWriter stderr)
     {
-        if (options.Format == "tsv")
-            return TsvOutput.Run(options, context, classifier, stdin, output);
+        if (options.Json || options.Format == "tsv")
+        {
+            // Made for many inputs: bytes straight to the output, on every core when the input is large.
+            Func<ReplyFormatter> newFormatter = options.Json
+                ? () => new JsonReplyFormatter(classifier, context, explainer.ForAnotherThread(), options.Explain)
+                : () => new TsvOutput(classifier, context);
+            if (options.Arguments.Count > 0)
+            {
+                ReplyPipeline.Run(options.Arguments, newFormatter(), output);
+                return Ok;
+            }
 
-        using var json = options.Json ? new JsonDiagnosisWriter(output, explainer) : null;
-        var human = options.Json ? null : new TextDiagnosisWriter(text, explainer);
+            using var lines = new LineReader(stdin);
+            ReplyPipeline.Run(lines, newFormatter, output);
+            return Cut(lines, stderr);
+        }
+
+        var human = new TextDiagnosisWriter(text, explainer);
+        foreach (string reply in options.Arguments)
+            human.Write(reply, classifier.Classify(reply, context));
         if (options.Arguments.Count > 0)
-        {
-            foreach (string reply in options.Arguments)
-                Emit(reply, classifier.Classify(reply, context));
             return Ok;
-        }
 
-        using var reader = new LineReader(stdin);
-        while (reader.TryReadLine(out var line))
-            Emit(line, classifier.Classify(line, context));
-        return Ok;
-
-        void Emit(ReadOnlySpan<char> input, RelayBlockDiagnosis diagnosis)
+        using var reader = new LineReader(stdin) { BeforeRead = text.Flush };
+        using var decoder = new LineDecoder();
+        while (reader.TryReadLine(out var bytes))
         {
-            if (json is not null)
-                json.Write(input, diagnosis);
-            else
-                human!.Write(input, diagnosis);
+            var line = decoder.Decode(bytes);
+            human.Write(line, classifier.Classify(line, context));
         }
+
+        return Cut(reader, stderr);
+    }
+
+    // The lines too long to be kept whole are named on standard error; each was classified on its first bytes.
+    private static int Cut(LineReader reader, TextWriter stderr)
+    {
+        if (reader.Truncated > 0)
+            stderr.WriteLine($"smtp-classify: classify: {reader.Truncated} line(s) longer than {reader.MaxLineBytes >> 20} MiB, each classified on its first {reader.MaxLineBytes >> 20} MiB");
+        return Ok;
     }
 
     private static int HResults(Options options, SmtpFailureContext context, SmtpFailureClassifier classifier, Explainer explainer, Stream output, StreamWriter text, TextWriter stderr)
