@@ -21,8 +21,8 @@ internal static class ReplyPipeline
     /// <summary>How much input is read on the calling thread before the workers start: less does not pay for them.</summary>
     public const long DefaultParallelAfterBytes = 1 << 20;
 
-    private const int BatchLines = 1024;
-    private const int BatchBytes = 1 << 17;
+    private const int BatchLines = 4096;
+    private const int BatchBytes = 1 << 19;
     private const int WriteBytes = 1 << 16;
 
     /// <summary>The replies given as arguments, in order.</summary>
@@ -236,7 +236,8 @@ internal static class ReplyPipeline
 
         public ArrayBufferWriter<byte> Output { get; } = new(BatchBytes);
 
-        public ManualResetEventSlim Done { get; } = new(false);
+        // Waited for by the writer only, which has nothing else to do: no spinning first.
+        public ManualResetEventSlim Done { get; } = new(false, spinCount: 1);
 
         public ExceptionDispatchInfo? Error { get; set; }
 
