@@ -21,8 +21,8 @@ internal static class ReplyPipeline
     /// <summary>How much input is read on the calling thread before the workers start: less does not pay for them.</summary>
     public const long DefaultParallelAfterBytes = 1 << 20;
 
-    private const int BatchLines = 4096;
-    private const int BatchBytes = 1 << 19;
+    private const int BatchLines = 2048;
+    private const int BatchBytes = 1 << 18;
     private const int WriteBytes = 1 << 16;
 
     /// <summary>The replies given as arguments, in order.</summary>
@@ -106,8 +106,8 @@ internal static class ReplyPipeline
 
         public void Run(LineReader reader)
         {
-            // Two blocks per worker in flight, one being read, one being written: the bound on memory.
-            for (int i = 0; i < (2 * workers) + 2; i++)
+            // One block per worker, one being read, one being written: the bound on memory.
+            for (int i = 0; i < workers + 2; i++)
                 _free.Writer.TryWrite(new Batch());
             var threads = new List<Thread>();
             for (int i = 0; i < workers; i++)
