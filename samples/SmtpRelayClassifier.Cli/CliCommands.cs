@@ -55,7 +55,8 @@ internal static class CliCommands
         Add(root, examples, Classify(run), """
             smtp-classify classify "554 5.7.1 <bob@example.org>: Relay access denied"
             smtp-classify classify --stage rcpt --port 25 "550 5.7.1 Relaying denied"
-            smtp-classify classify --json --lang fr < replies.txt      one JSON object per line of replies.txt
+            smtp-classify classify --json < replies.txt                one JSON object per line of replies.txt
+            smtp-classify classify --json --explain --lang fr < replies.txt   with the explanation in French
             smtp-classify classify --format tsv < replies.txt          kind<TAB>isRelayBlock per line, the fastest
             smtp-classify classify --why "550 5.7.1 Unable to relay"   the deciding rule, and the rules that lost
             """);
@@ -148,7 +149,8 @@ internal static class CliCommands
             HelpName = "text|json|tsv",
         };
         format.AcceptOnlyFromAmong("text", "json", "tsv");
-        var json = CliOptions.Json();
+        var json = CliOptions.Json("One JSON object per input (JSON Lines), in input order: the diagnosis and its one-line summary.");
+        var explain = new Option<bool>("--explain") { Description = "With --json: add the explanation in the language of --lang (language, userMessage, explanation), about 1.5 KB a line." };
         var why = new Option<bool>("--why")
         {
             Description = "After each diagnosis, the rule that decided with the phrases and codes it read and where they stand, "
@@ -156,7 +158,7 @@ internal static class CliCommands
         };
         var command = new Command("classify", "Explain each server reply: kind, relay block, causes, remedies and who must act.")
         {
-            replies, json, format, why, CliOptions.Stage(), CliOptions.Port(), CliOptions.Lang(), CliOptions.ShowAddresses(),
+            replies, json, format, explain, why, CliOptions.Stage(), CliOptions.Port(), CliOptions.Lang(), CliOptions.ShowAddresses(),
         };
         command.Validators.Add(r =>
         {
@@ -164,6 +166,8 @@ internal static class CliCommands
                 r.AddError($"--json and --format {chosen} exclude each other: give one of them");
             if (r.GetValue(format) == "tsv" && r.GetValue(why))
                 r.AddError("--why and --format tsv exclude each other: tsv has one kind per line, no room for the rules weighed");
+            if (r.GetValue(explain) && !r.GetValue(json) && r.GetValue(format) != "json")
+                r.AddError("--explain adds the explanation to the JSON lines: give it with --json (the text output always explains)");
         });
         command.SetAction(r => run("classify", r));
         return command;

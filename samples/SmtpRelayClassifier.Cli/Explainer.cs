@@ -20,6 +20,9 @@ internal sealed class Explainer(CultureInfo culture, bool showAddresses = false)
 
     private readonly Dictionary<Key, DiagnosisExplanation> _cache = [];
 
+    /// <summary>An explainer like this one, with caches of its own, for another thread.</summary>
+    public Explainer ForAnotherThread() => new(culture, showAddresses);
+
     /// <summary>The tool's own words in the language of the explanations.</summary>
     public TextLabels Labels { get; } = TextLabels.For(culture);
     private readonly Dictionary<DiagnosisExplanation, JsonTemplate> _json = new(ReferenceEqualityComparer.Instance);
@@ -65,7 +68,7 @@ internal sealed class Explainer(CultureInfo culture, bool showAddresses = false)
     {
         var key = new Key(diagnosis.Kind, diagnosis.Stage, diagnosis.ReplyCode, diagnosis.EnhancedStatusCode, diagnosis.RuleId, diagnosis.Confidence,
             diagnosis.Source, diagnosis.IsRelayBlock, diagnosis.IsTransient, diagnosis.Causes, diagnosis.Remedies, diagnosis.ResponsibleParty,
-            diagnosis.HResult, diagnosis.Server, diagnosis.Port, diagnosis.Mailbox is not null, diagnosis.BlockList, diagnosis.ListedItem, diagnosis.HelpLink);
+            diagnosis.HResult, diagnosis.Server, diagnosis.Port, diagnosis.Mailbox is not null, diagnosis.BlockList, diagnosis.ListedItem, diagnosis.HelpLink?.OriginalString);
         if (!_cache.TryGetValue(key, out var template))
         {
             if (_cache.Count >= MaxCached)
@@ -110,7 +113,7 @@ internal sealed class Explainer(CultureInfo culture, bool showAddresses = false)
         bool HasMailbox,
         BlockList? BlockList,
         string? ListedItem,
-        Uri? HelpLink);
+        string? HelpLink);
 
     /// <summary>An explanation as escaped JSON string content: the pieces of each text, with the escaped address between them.</summary>
     internal sealed record JsonTemplate(string Language, byte[][] UserMessage, byte[][] Explanation, byte[]? Mailbox);

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.IO;
@@ -11,9 +12,11 @@ namespace SmtpRelayClassifier.Cli;
 /// <summary>
 /// Writes diagnoses as JSON Lines (one object per input, in input order) with <see cref="Utf8JsonWriter"/>: no
 /// reflection, no source generator, property names and enum names encoded once. The diagnosis is written by the
-/// library (<see cref="RelayBlockDiagnosisJson.WriteProperties"/>), the tool's own fields beside it. Every text that may
+/// library (<see cref="RelayBlockDiagnosisJson.WriteProperties"/>), the tool's own fields beside it; the explanation in
+/// the run's language (<c>language</c>, <c>userMessage</c>, <c>explanation</c>) only when asked for. Every text that may
 /// hold an address is shown as the explainer allows (masked by default): the masking happens here, before the library
-/// writes, since the library's JSON is the full value.
+/// writes, since the library's JSON is the full value. Writes to a stream, or to a buffer (<see cref="Target"/>) that
+/// the caller writes out in blocks. Not thread-safe: one per thread.
 /// </summary>
 internal sealed class JsonDiagnosisWriter : IDisposable
 {
@@ -33,19 +36,43 @@ internal sealed class JsonDiagnosisWriter : IDisposable
     private static readonly JsonEncodedText UserMessage = JsonEncodedText.Encode("userMessage");
     private static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
 
-    private readonly Stream _stream;
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    private readonly Stream? _stream;
     private readonly Utf8JsonWriter _writer;
     private readonly Explainer _explainer;
+    private readonly bool _explain;
+    private IBufferWriter<byte>? _buffer;
 
-    public JsonDiagnosisWriter(Stream stream, Explainer explainer)
+    /// <summary>Writes each object, then its line end, to <paramref name="stream"/>; with the explanation unless <paramref name="explain"/> is false.</summary>
+    public JsonDiagnosisWriter(Stream stream, Explainer explainer, bool explain = true)
     {
         _stream = stream;
         _explainer = explainer;
-        _writer = new Utf8JsonWriter(stream, new JsonWriterOptions
-        {
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            SkipValidation = true,
-        });
+        _explain = explain;
+        _writer = new Utf8JsonWriter(stream, WriterOptions);
+    }
+
+    /// <summary>Writes each line into <paramref name="buffer"/>, which the caller writes out; with the explanation when <paramref name="explain"/>.</summary>
+    public JsonDiagnosisWriter(IBufferWriter<byte> buffer, Explainer explainer, bool explain)
+    {
+        _buffer = buffer;
+        _explainer = explainer;
+        _explain = explain;
+        _writer = new Utf8JsonWriter(buffer, WriterOptions);
+    }
+
+    /// <summary>The buffer the next lines go to (a writer made for a buffer only).</summary>
+    public void Target(IBufferWriter<byte> buffer)
+    {
+        if (ReferenceEquals(buffer, _buffer))
+            return;
+        _buffer = buffer;
+        _writer.Reset(buffer);
     }
 
     /// <summary>Writes an input and its diagnosis; with <paramref name="why"/> (<c>--why</c>), the rules weighed as a <c>why</c> array.</summary>
@@ -162,10 +189,12 @@ internal sealed class JsonDiagnosisWriter : IDisposable
     public void Dispose() => _writer.Dispose();
 
     // The library's shape of the diagnosis (schemas/relay-block-diagnosis.schema.json), with its addresses shown as the
-    // explainer allows, then the explanation in the run's language.
+    // explainer allows, then, when asked for, the explanation in the run's language.
     private void WriteDiagnosisProperties(RelayBlockDiagnosis d)
     {
         RelayBlockDiagnosisJson.WriteProperties(_writer, Shown(d));
+        if (!_explain)
+            return;
         var explanation = _explainer.ExplainForJson(d);
         _writer.WriteString(Language, explanation.Language);
         _writer.WritePropertyName(UserMessage);
@@ -229,7 +258,16 @@ internal sealed class JsonDiagnosisWriter : IDisposable
     private void EndLine()
     {
         _writer.Flush();
-        _stream.WriteByte((byte)'\n');
+        if (_stream is not null)
+        {
+            _stream.WriteByte((byte)'\n');
+        }
+        else
+        {
+            _buffer!.GetSpan(1)[0] = (byte)'\n';
+            _buffer.Advance(1);
+        }
+
         _writer.Reset();
     }
 }

@@ -16,6 +16,8 @@ internal sealed class Options
 
     /// <summary><c>classify --why</c>: the rules weighed after each diagnosis.</summary>
     public bool Why { get; private init; }
+    /// <summary><c>classify --json --explain</c>: the explanation in the run's language on every JSON line.</summary>
+    public bool Explain { get; private init; }
 
     /// <summary><c>scan --summary</c>: counts instead of one line per failure.</summary>
     public bool Summary { get; private init; }
@@ -54,6 +56,7 @@ internal sealed class Options
             Json = CliCommands.Value<bool>(result, "--json") || format == "json",
             Format = format == "tsv" ? format : null,
             Why = CliCommands.Value<bool>(result, "--why"),
+            Explain = CliCommands.Value<bool>(result, "--explain"),
             Summary = CliCommands.Value<bool>(result, "--summary"),
             Since = CliCommands.Value<DateTimeOffset?>(result, "--since"),
             Until = CliCommands.Value<DateTimeOffset?>(result, "--until"),

@@ -19,13 +19,15 @@ public class JsonDiagnosisWriterTests
 {
     private static readonly JsonSchema Schema = JsonSchema.FromFile(SchemaPath());
 
-    [Fact]
-    public void ClassifyJson_EveryRealReply_ValidatesAgainstTheSchema()
+    [Theory]
+    [InlineData("--json")]
+    [InlineData("--json", "--explain")]
+    public void ClassifyJson_EveryRealReply_ValidatesAgainstTheSchema(params string[] options)
     {
         var replies = RealReplies.All().ToList();
         string stdin = string.Join('\n', replies.Select(r => r.Reply.Replace("\n", "\\n", StringComparison.Ordinal))) + "\n";
 
-        var (exit, output, _) = CliRunner.Run(stdin, "classify", "--json");
+        var (exit, output, _) = CliRunner.Run(stdin, ["classify", .. options]);
 
         var lines = Lines(output);
         Assert.Equal(0, exit);
@@ -39,6 +41,8 @@ public class JsonDiagnosisWriterTests
     [InlineData("classify", "--json", "--show-addresses", "--stage", "rcpt", "554 5.7.1 <bob@example.org>: Relay access denied")]
     [InlineData("classify", "--json", "--lang", "fr", "421 4.7.0 Try again later, closing connection. (EHLO) - gsmtp")]
     [InlineData("classify", "--json", "--why", "553 5.7.1 <hostname[1.2.3.4]>: Client host rejected: Relaying denied - Your IP identified as spammer. Please contact 123")]
+    [InlineData("classify", "--json", "--explain", "--lang", "fr", "421 4.7.0 Try again later, closing connection. (EHLO) - gsmtp")]
+    [InlineData("classify", "--json", "--explain", "--show-addresses", "554 5.7.1 <bob@example.org>: Relay access denied")]
     public void Json_OtherCommandsAndOptions_ValidateAgainstTheSchema(params string[] args)
     {
         var (exit, output, _) = CliRunner.Run(string.Empty, args);

@@ -191,15 +191,61 @@ public class SmtpClassifyCliTests
     [InlineData("fr", "Relais refusé")]
     [InlineData("de", "Relaying verweigert")]
     [InlineData("es", "Retransmisión (relay) denegada")]
-    public void ClassifyJson_Lang_GivesUserMessageAndExplanationInThatLanguage(string language, string title)
+    public void ClassifyJsonExplain_Lang_GivesUserMessageAndExplanationInThatLanguage(string language, string title)
     {
-        var (exit, output, _) = Run(string.Empty, "classify", "--json", "--lang", language, "554 5.7.1 <bob@example.org>: Relay access denied");
+        var (exit, output, _) = Run(string.Empty, "classify", "--json", "--explain", "--lang", language, "554 5.7.1 <bob@example.org>: Relay access denied");
 
         Assert.Equal(0, exit);
         var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal(language, root.GetProperty("language").GetString());
         Assert.StartsWith(title, root.GetProperty("explanation").GetString(), StringComparison.Ordinal);
         Assert.Contains("b***@example.org", root.GetProperty("userMessage").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClassifyJson_WithoutExplain_CarriesTheDiagnosisAndItsSummaryButNoExplanation()
+    {
+        var (exit, plain, _) = Run(string.Empty, "classify", "--json", "--lang", "fr", "554 5.7.1 <bob@example.org>: Relay access denied");
+        var (_, explained, _) = Run(string.Empty, "classify", "--json", "--explain", "--lang", "fr", "554 5.7.1 <bob@example.org>: Relay access denied");
+
+        Assert.Equal(0, exit);
+        var root = JsonDocument.Parse(plain).RootElement;
+        Assert.Equal("RelayDenied", root.GetProperty("kind").GetString());
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("summary").GetString()));
+        Assert.All(new[] { "language", "userMessage", "explanation" }, name => Assert.False(root.TryGetProperty(name, out _), name));
+        // The same line, the explanation added at its end.
+        Assert.StartsWith(plain.TrimEnd('\n')[..^1] + ",\"language\":\"fr\",\"userMessage\":", explained, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClassifyJsonExplain_AReplyWithoutABlockListAfterOneWithIt_NamesNoList()
+    {
+        // qpsmtpd plugins/dnsbl; Haraka haraka-plugin-helo.checks index.js: the same kind, rule and codes, one block list only.
+        const string replies = "550 (dnsbl) Blocked by bl.spamcop.net\n550 HELO IP literal does not match your IP address\n";
+
+        var (exit, output, _) = Run(replies, "classify", "--json", "--explain", "--lang", "en");
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(0, exit);
+        Assert.Equal(lines[0].GetProperty("ruleId").GetString(), lines[1].GetProperty("ruleId").GetString());
+        Assert.Contains("SpamCop", lines[0].GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("SpamCop", lines[1].GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClassifyJsonExplain_TwoRepliesWhoseLinksDifferInTheirFragment_EachExplainedWithItsOwn()
+    {
+        // Gmail, from sisimai lib/Sisimai/Rhost/Google.pm and from support.lolipop.jp (article 21946925094675).
+        const string replies =
+            "550 5.7.26 This message does not have authentication information or fails to pass authentication checks (SPF or DKIM). To best protect our users from spam, the message has been blocked. Please visit https://support.google.com/mail/answer/81126 for more information.\n"
+            + "This mail is unauthenticated, which poses a security risk to the sender and Gmail users, and has been blocked. The sender must authenticate with at least one of SPF or DKIM. For this message, DKIM checks did not pass and SPF check for [example.com] did not pass with ip: [192.0.2.10]. The sender should visit https://support.google.com/mail/answer/81126#authentication for 550 5.7.26 instructions on setting up authentication.\n";
+
+        var (exit, output, _) = Run(replies, "classify", "--json", "--explain", "--lang", "en");
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(0, exit);
+        Assert.EndsWith("answer/81126", lines[0].GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("answer/81126#authentication", lines[1].GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -218,6 +264,8 @@ public class SmtpClassifyCliTests
     [InlineData("hello", "error number", "outlook")]
     [InlineData("", "'xx'", "classify", "--lang", "xx", "550 x")]
     [InlineData("", "'xml'", "classify", "--format", "xml", "550 x")]
+    [InlineData("", "give it with --json", "classify", "--explain", "550 x")]
+    [InlineData("", "give it with --json", "classify", "--explain", "--format", "tsv", "550 x")]
     public void BadInput_IsAUsageErrorSayingWhatIsWrong(string stdin, string expected, params string[] args)
     {
         var (exit, output, error) = Run(stdin, args);
@@ -254,9 +302,9 @@ public class SmtpClassifyCliTests
     }
 
     [Fact]
-    public void ClassifyJson_ByDefault_MasksInputMailboxReplyAndExplanation()
+    public void ClassifyJsonExplain_ByDefault_MasksInputMailboxReplyAndExplanation()
     {
-        var (_, output, _) = Run(Replies, "classify", "--json", "--stage", "rcpt");
+        var (_, output, _) = Run(Replies, "classify", "--json", "--explain", "--stage", "rcpt");
 
         var root = JsonDocument.Parse(output.Split('\n')[0]).RootElement;
         Assert.Equal("554 5.7.1 <b***@example.org>: Relay access denied", root.GetProperty("input").GetString());
