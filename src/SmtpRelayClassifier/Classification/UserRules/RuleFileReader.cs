@@ -52,11 +52,12 @@ internal sealed partial class RuleFileReader
         if (span.StartsWith("\uFEFF"u8))
             span = span[3..];
         _bom = _json.Length - span.Length;
+        if (span.Trim(" \t\r\n"u8).IsEmpty)
+            throw new SmtpRuleFileException(_name, [$"{_name}: the file is empty; a rule file is a JSON object with \"rules\""]);
         var reader = new Utf8JsonReader(span, Options);
         try
         {
-            if (!reader.Read())
-                throw new SmtpRuleFileException(_name, [$"{_name}: the file is empty; a rule file is a JSON object with \"rules\""]);
+            Next(ref reader);
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 Add(_bom + reader.TokenStartIndex, "a rule file is a JSON object with \"rules\"");
