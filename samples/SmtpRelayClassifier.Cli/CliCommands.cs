@@ -57,6 +57,7 @@ internal static class CliCommands
             smtp-classify classify --stage rcpt --port 25 "550 5.7.1 Relaying denied"
             smtp-classify classify --json --lang fr < replies.txt      one JSON object per line of replies.txt
             smtp-classify classify --format tsv < replies.txt          kind<TAB>isRelayBlock per line, the fastest
+            smtp-classify classify --rules site-rules.json "503 Rcptto account isn't a local account"
             """);
         Add(root, examples, HResult(run), """
             smtp-classify hresult 0x800CCC79
@@ -70,10 +71,15 @@ internal static class CliCommands
             smtp-classify scan /var/log/mail.log /var/log/mail.log.1.gz
             smtp-classify scan --summary /var/log/
             journalctl -u postfix | smtp-classify scan --json -
+            smtp-classify scan --rules site-rules.json /var/log/mail.log
             """);
         Add(root, examples, Eval(run), """
             smtp-classify eval tests/SmtpRelayClassifier.Tests/Corpus/
             smtp-classify eval --misses corpus.tsv
+            """);
+        Add(root, examples, RulesCommand.Define(run), """
+            smtp-classify rules export --output site-rules.json   the built-in rules, to edit
+            smtp-classify classify --rules site-rules.json < replies.txt
             """);
         Add(root, examples, ProbeCommand.Define(run), """
             smtp-classify probe --host smtp.example.net --from alice@example.net --to someone@elsewhere.example
@@ -149,7 +155,7 @@ internal static class CliCommands
         var json = CliOptions.Json();
         var command = new Command("classify", "Explain each server reply: kind, relay block, causes, remedies and who must act.")
         {
-            replies, json, format, CliOptions.Stage(), CliOptions.Port(), CliOptions.Lang(), CliOptions.ShowAddresses(),
+            replies, json, format, CliOptions.Stage(), CliOptions.Port(), CliOptions.Lang(), CliOptions.ShowAddresses(), RulesCommand.Option(),
         };
         command.Validators.Add(r =>
         {
@@ -198,7 +204,7 @@ internal static class CliCommands
         {
             inputs, CliOptions.Json("One JSON object per failure (JSON Lines); with --summary, the counts as one object."),
             new Option<bool>("--summary") { Description = "Counts per kind, relay blocks per remote host, the top rules." },
-            CliOptions.Lang(), CliOptions.ShowAddresses(),
+            CliOptions.Lang(), CliOptions.ShowAddresses(), RulesCommand.Option(),
         };
         Require(command, inputs, "scan: give one or more files or directories, or - for standard input");
         command.SetAction(r => run("scan", r));

@@ -31,7 +31,7 @@ internal static class ScanCommand
         Mbox,
     }
 
-    public static int Run(Options options, Stream stdin, Stream output, StreamWriter text, TextWriter stderr)
+    public static int Run(Options options, Stream stdin, Stream output, StreamWriter text, TextWriter stderr, SmtpFailureClassifier classifier)
     {
         if (InputFiles.Collect(options.Arguments, stderr) is not { } inputs)
             return Program.UsageError;
@@ -57,8 +57,8 @@ internal static class ScanCommand
             }
 
             // One reader of each kind per input, so that what they skip is told per input.
-            var logs = new MailLogReader(options: readerOptions);
-            var bounces = new BounceReader(options: readerOptions);
+            var logs = new MailLogReader(classifier, readerOptions);
+            var bounces = new BounceReader(classifier, readerOptions);
             using (raw)
             {
                 using var results = Read(file, raw, progress, logs, bounces, name).GetEnumerator();
