@@ -195,6 +195,25 @@ public class SmtpFailureRulesJsonTests
     }
 
     [Fact]
+    public void Readme_RuleFileExample_DecidesTheRepliesItNames()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        int marker = readme.IndexOf("<!-- rule-file-example -->\n```json\n", StringComparison.Ordinal);
+        Assert.True(marker >= 0, "README.md has no rule-file example.");
+        int start = readme.IndexOf('{', marker);
+        string json = readme[start..readme.IndexOf("\n```", start, StringComparison.Ordinal)];
+
+        var classifier = SmtpFailureClassifier.Create(SmtpFailureRules.Parse(json, "README.md"));
+        var aliyun = classifier.Classify("503 Rcptto account isn't a local account", SmtpFailureContext.ForStage(SmtpStage.Rcpt));
+        var smtpf = classifier.Classify("550 5.7.1 UUCP addressing denied #132", SmtpFailureContext.ForStage(SmtpStage.Rcpt));
+
+        Assert.Equal(("site.aliyun-not-local", SmtpFailureKind.RelayDenied), (aliyun.RuleId, aliyun.Kind));
+        Assert.Equal(("site.smtpf-uucp-denied", SmtpFailureKind.RelayDenied), (smtpf.RuleId, smtpf.Kind));
+        Assert.Equal(new Uri("http://www.snertsoft.com/smtp/smtpf/reply.html"), smtpf.HelpLink);
+        Assert.True(Schema.Evaluate(JsonNode.Parse(json)).IsValid);
+    }
+
+    [Fact]
     public void Load_MissingFile_ThrowsIOException()
     {
         Assert.Throws<FileNotFoundException>(() => SmtpFailureRules.Load(Path.Combine(Path.GetTempPath(), $"none-{Guid.NewGuid():N}.json")));
@@ -206,5 +225,16 @@ public class SmtpFailureRulesJsonTests
         var e = Assert.Throws<SmtpRuleFileException>(() => SmtpFailureRules.Parse(string.Empty, "site.json"));
 
         Assert.Contains("the file is empty", Assert.Single(e.Errors), StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SmtpRelayClassifier.sln")))
+                return dir.FullName;
+        }
+
+        throw new DirectoryNotFoundException("SmtpRelayClassifier.sln was not found above " + AppContext.BaseDirectory);
     }
 }
