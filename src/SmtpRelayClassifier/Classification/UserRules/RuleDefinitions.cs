@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 using SmtpRelayClassifier.Rules;
 
@@ -40,23 +41,23 @@ internal static class RuleDefinitions
         Summary = d.Summary,
     };
 
-    /// <summary>The public form of an engine rule.</summary>
+    /// <summary>The public form of an engine rule; its lists are read-only copies, so that no caller can change the engine's.</summary>
     public static SmtpFailureRuleDefinition ToDefinition(SmtpFailureRule r) => new()
     {
         Id = r.Id,
         Kind = r.Kind,
         Strength = EvidenceWeighing.StrengthOf(r.Tier),
         Vendor = r.Vendor,
-        Phrases = r.AnyPhrase,
-        AllPhrases = r.AllPhrases,
-        NotPhrases = r.NotPhrases,
-        Stages = r.Stages,
+        Phrases = ReadOnly(r.AnyPhrase),
+        AllPhrases = ReadOnly(r.AllPhrases),
+        NotPhrases = ReadOnly(r.NotPhrases),
+        Stages = ReadOnly(r.Stages),
         StageRequired = r.StageRequired,
-        Codes = r.Codes,
+        Codes = ReadOnly(r.Codes),
         CodeClass = r.CodeClass,
-        EnhancedCodes = r.EnhancedCodes,
-        Causes = r.Causes,
-        Remedies = r.Remedies,
+        EnhancedCodes = ReadOnly(r.EnhancedCodes),
+        Causes = r.Causes is null ? null : ReadOnly(r.Causes),
+        Remedies = r.Remedies is null ? null : ReadOnly(r.Remedies),
         Responsible = r.Responsible,
         Confidence = r.Confidence,
         Transience = (SmtpFailureRuleTransience)r.Transience,
@@ -186,6 +187,8 @@ internal static class RuleDefinitions
         : $"field '{field}': {message}";
 
     private static string IdOf(SmtpFailureRuleDefinition? rule) => string.IsNullOrWhiteSpace(rule?.Id) ? string.Empty : $" '{rule!.Id}'";
+
+    private static ReadOnlyCollection<T> ReadOnly<T>(IReadOnlyList<T> list) => new([.. list]);
 
     private static bool NeedsNoEvidence(SmtpFailureRuleDefinition rule) =>
         rule.Phrases is { Count: 0 } && rule.AllPhrases is { Count: 0 } && rule.Codes is { Count: 0 } && rule.EnhancedCodes is { Count: 0 } &&

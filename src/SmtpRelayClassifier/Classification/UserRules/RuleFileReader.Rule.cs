@@ -45,13 +45,11 @@ internal sealed partial class RuleFileReader
 
             try
             {
-                rule = Field(ref reader, rule, field, name, value);
+                rule = Field(ref reader, rule, field, name);
             }
             catch (JsonException e) when (e.LineNumber is null)
             {
-                _pending.Add((value, name, e.Message));
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                    reader.Skip();
+                Recover(ref reader, value, name, e);
             }
         }
 
@@ -73,22 +71,22 @@ internal sealed partial class RuleFileReader
         return rule;
     }
 
-    private SmtpFailureRuleDefinition Field(ref Utf8JsonReader reader, SmtpFailureRuleDefinition rule, int field, string name, long value) => field switch
+    private SmtpFailureRuleDefinition Field(ref Utf8JsonReader reader, SmtpFailureRuleDefinition rule, int field, string name) => field switch
     {
         N.Id => rule with { Id = JsonRead.String(ref reader, name) },
         N.Kind => rule with { Kind = JsonEnumNames<SmtpFailureKind>.Read(ref reader, name) },
         N.Strength => rule with { Strength = JsonEnumNames<EvidenceStrength>.Read(ref reader, name) },
         N.Vendor => rule with { Vendor = JsonRead.StringOrNull(ref reader, name) },
-        N.Phrases => rule with { Phrases = Strings(ref reader, name) },
-        N.AllPhrases => rule with { AllPhrases = Strings(ref reader, name) },
-        N.NotPhrases => rule with { NotPhrases = Strings(ref reader, name) },
-        N.Stages => rule with { Stages = Names<SmtpStage>(ref reader, name) },
+        N.Phrases => rule with { Phrases = Array(ref reader, name, "strings", JsonRead.String) },
+        N.AllPhrases => rule with { AllPhrases = Array(ref reader, name, "strings", JsonRead.String) },
+        N.NotPhrases => rule with { NotPhrases = Array(ref reader, name, "strings", JsonRead.String) },
+        N.Stages => rule with { Stages = Array(ref reader, name, "SmtpStage names", JsonEnumNames<SmtpStage>.Read) },
         N.StageRequired => rule with { StageRequired = JsonRead.Boolean(ref reader, name) },
-        N.Codes => rule with { Codes = Numbers(ref reader, name) },
+        N.Codes => rule with { Codes = Array(ref reader, name, "whole numbers", JsonRead.Int32) },
         N.CodeClass => rule with { CodeClass = JsonRead.Int32(ref reader, name) },
-        N.EnhancedCodes => rule with { EnhancedCodes = Strings(ref reader, name) },
-        N.Causes => rule with { Causes = Names<FailureCause>(ref reader, name) },
-        N.Remedies => rule with { Remedies = Names<FailureRemedy>(ref reader, name) },
+        N.EnhancedCodes => rule with { EnhancedCodes = Array(ref reader, name, "strings", JsonRead.String) },
+        N.Causes => rule with { Causes = Array(ref reader, name, "FailureCause names", JsonEnumNames<FailureCause>.Read) },
+        N.Remedies => rule with { Remedies = Array(ref reader, name, "FailureRemedy names", JsonEnumNames<FailureRemedy>.Read) },
         N.Responsible => rule with { Responsible = JsonEnumNames<ResponsibleParty>.Read(ref reader, name) },
         N.Confidence => rule with { Confidence = JsonEnumNames<DiagnosisConfidence>.Read(ref reader, name) },
         N.Transience => rule with { Transience = JsonEnumNames<SmtpFailureRuleTransience>.Read(ref reader, name) },
@@ -100,52 +98,36 @@ internal sealed partial class RuleFileReader
     private static Uri Link(string text, string name) =>
         Uri.TryCreate(text, UriKind.Absolute, out var link) ? link : throw new JsonException($"'{text}' is not an absolute address (field '{name}')");
 
-    private static void StartArray(ref Utf8JsonReader reader, string name, string of)
+    // Each element on its own: every bad element of the list is reported.
+    private T[] Array<T>(ref Utf8JsonReader reader, string name, string of, ReadValue<T> read)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
             throw JsonRead.Invalid(name, $"an array of {of}", reader.TokenType);
-    }
-
-    private static string[] Strings(ref Utf8JsonReader reader, string name)
-    {
-        StartArray(ref reader, name, "strings");
-        var values = new List<string>();
-        while (Next(ref reader) != JsonTokenType.EndArray)
-            values.Add(JsonRead.String(ref reader, name));
-        return [.. values];
-    }
-
-    private static int[] Numbers(ref Utf8JsonReader reader, string name)
-    {
-        StartArray(ref reader, name, "whole numbers");
-        var values = new List<int>();
-        while (Next(ref reader) != JsonTokenType.EndArray)
-            values.Add(JsonRead.Int32(ref reader, name));
-        return [.. values];
-    }
-
-    // Each element on its own: every unknown name of the list is reported.
-    private T[] Names<T>(ref Utf8JsonReader reader, string name)
-        where T : struct, Enum
-    {
-        StartArray(ref reader, name, $"{typeof(T).Name} names");
         var values = new List<T>();
         while (Next(ref reader) != JsonTokenType.EndArray)
         {
             long at = _bom + reader.TokenStartIndex;
             try
             {
-                values.Add(JsonEnumNames<T>.Read(ref reader, name));
+                values.Add(read(ref reader, name));
             }
             catch (JsonException e) when (e.LineNumber is null)
             {
-                _pending.Add((at, name, e.Message));
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                    reader.Skip();
+                Recover(ref reader, at, name, e);
             }
         }
 
         return [.. values];
     }
+
+    // A value that could not be read: its error is kept, and the reader moves past the value.
+    private void Recover(ref Utf8JsonReader reader, long at, string name, JsonException e)
+    {
+        _pending.Add((at, name, e.Message));
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            reader.Skip();
+    }
+
+    private delegate T ReadValue<T>(ref Utf8JsonReader reader, string name);
 }
 #endif

@@ -188,6 +188,15 @@ public class SmtpFailureClassifierOptionsTests
     }
 
     [Fact]
+    public void BuiltIn_Lists_CannotBeChangedThroughACast()
+    {
+        var relay = SmtpFailureRules.BuiltIn.Single(r => r.Id == "postfix.relay-access-denied");
+
+        Assert.False(relay.Stages is SmtpStage[]);
+        Assert.True(relay.Stages is System.Collections.Generic.ICollection<SmtpStage> { IsReadOnly: true });
+    }
+
+    [Fact]
     public void Create_BuiltInsOnlyAsUserRules_DecideAsTheDefault()
     {
         var classifier = SmtpFailureClassifier.Create(new SmtpFailureClassifierOptions { Rules = SmtpFailureRules.BuiltIn, IncludeBuiltInRules = false });
