@@ -52,7 +52,7 @@ internal static class DefaultRules
 
     /// <summary>
     /// Compiles a user's rules, tried before the built-in ones (less the <paramref name="disabled"/> ids), or alone when
-    /// <paramref name="includeBuiltIns"/> is false. The rules must have been checked: ids unique, the last one evidence-free.
+    /// <paramref name="includeBuiltIns"/> is false. The rules must have been checked: ids unique, and an evidence-free one among them when the built-in ones are left out.
     /// </summary>
     public static RuleSet Compose(IReadOnlyList<SmtpFailureRule> user, IEnumerable<string> disabled, bool includeBuiltIns)
     {

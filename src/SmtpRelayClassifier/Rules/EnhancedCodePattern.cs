@@ -19,7 +19,7 @@ internal readonly record struct EnhancedCodePattern(int Class, int Subject, int 
         (Subject == Any || Subject == code.Subject) &&
         (DetailFrom == Any || (code.Detail >= DetailFrom && code.Detail <= DetailTo));
 
-    /// <summary>Parses a pattern, or says why it is none: three parts of one to three digits or <c>x</c>, the class 2, 4 or 5,
+    /// <summary>Parses a pattern; false when it is none: three parts of one to three digits or <c>x</c>, the class 2, 4 or 5,
     /// and a detail range that goes up.</summary>
     public static bool TryParse(string pattern, out EnhancedCodePattern parsed)
     {

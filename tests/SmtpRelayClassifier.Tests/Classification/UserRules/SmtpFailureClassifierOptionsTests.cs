@@ -188,6 +188,13 @@ public class SmtpFailureClassifierOptionsTests
     }
 
     [Fact]
+    public void Transience_PublicAndEngineValues_AreTheSame()
+    {
+        Assert.Equal(Enum.GetNames<Transience>(), Enum.GetNames<SmtpFailureRuleTransience>());
+        Assert.Equal(Enum.GetValues<Transience>().Select(v => (int)v), Enum.GetValues<SmtpFailureRuleTransience>().Select(v => (int)v));
+    }
+
+    [Fact]
     public void BuiltIn_Lists_CannotBeChangedThroughACast()
     {
         var relay = SmtpFailureRules.BuiltIn.Single(r => r.Id == "postfix.relay-access-denied");
