@@ -59,6 +59,7 @@ internal static class CliCommands
             smtp-classify classify --json --explain --lang fr < replies.txt   with the explanation in French
             smtp-classify classify --format tsv < replies.txt          kind<TAB>isRelayBlock per line, the fastest
             smtp-classify classify --why "550 5.7.1 Unable to relay"   the deciding rule, and the rules that lost
+            smtp-classify classify --rules site-rules.json "503 Rcptto account isn't a local account"
             """);
         Add(root, examples, HResult(run), """
             smtp-classify hresult 0x800CCC79
@@ -73,10 +74,15 @@ internal static class CliCommands
             smtp-classify scan --summary /var/log/
             smtp-classify scan --summary --json --since 2026-11-28 --until 2026-11-29 /var/log/mail.log
             journalctl -u postfix | smtp-classify scan --json -
+            smtp-classify scan --rules site-rules.json /var/log/mail.log
             """);
         Add(root, examples, Eval(run), """
             smtp-classify eval tests/SmtpRelayClassifier.Tests/Corpus/
             smtp-classify eval --misses corpus.tsv
+            """);
+        Add(root, examples, RulesCommand.Define(run), """
+            smtp-classify rules export --output site-rules.json   the built-in rules, to edit
+            smtp-classify classify --rules site-rules.json < replies.txt
             """);
         Add(root, examples, ProbeCommand.Define(run), """
             smtp-classify probe --host smtp.example.net --from alice@example.net --to someone@elsewhere.example
@@ -158,7 +164,7 @@ internal static class CliCommands
         };
         var command = new Command("classify", "Explain each server reply: kind, relay block, causes, remedies and who must act.")
         {
-            replies, json, format, explain, why, CliOptions.Stage(), CliOptions.Port(), CliOptions.Lang(), CliOptions.ShowAddresses(),
+            replies, json, format, explain, why, CliOptions.Stage(), CliOptions.Port(), CliOptions.Lang(), CliOptions.ShowAddresses(), RulesCommand.Option(),
         };
         command.Validators.Add(r =>
         {
@@ -213,7 +219,7 @@ internal static class CliCommands
         {
             inputs, CliOptions.Json("One JSON object per failure (JSON Lines); with --summary, the counts as one object."),
             new Option<bool>("--summary") { Description = "Counts per kind and action, block lists, hosts, domains, relay blocks per host, the top rules, and the reports that are no failure." },
-            since, until, CliOptions.Lang(), CliOptions.ShowAddresses(),
+            since, until, CliOptions.Lang(), CliOptions.ShowAddresses(), RulesCommand.Option(),
         };
         Require(command, inputs, "scan: give one or more files or directories, or - for standard input");
         command.SetAction(r => run("scan", r));

@@ -43,6 +43,12 @@ internal sealed class Options
 
     public IReadOnlyList<string> Arguments { get; private init; } = [];
 
+    /// <summary><c>--rules FILE</c> of <c>classify</c> and <c>scan</c>: the rule files, in the order given.</summary>
+    public IReadOnlyList<string> RuleFiles { get; private init; } = [];
+
+    /// <summary><c>rules export --output FILE</c>: the file to write, or null for standard output.</summary>
+    public string? Output { get; private init; }
+
     /// <summary>The probe's settings (command <c>probe</c>).</summary>
     public ProbeArguments Probe { get; private init; } = new();
 
@@ -66,6 +72,8 @@ internal sealed class Options
             Port = CliCommands.Value<int?>(result, "--port"),
             Language = CliCommands.Value<string?>(result, "--lang"),
             Arguments = CliCommands.Arguments(result),
+            RuleFiles = CliCommands.Value<string[]>(result, "--rules") ?? [],
+            Output = CliCommands.Value<string?>(result, "--output"),
             Probe = command == "probe" ? ProbeArguments.Read(result) : new(),
         };
     }

@@ -61,14 +61,16 @@ internal static class Program
         var context = new SmtpFailureContext { Stage = options.Stage, Port = options.Port };
         var culture = options.Language is { } language ? CultureInfo.GetCultureInfo(language) : CultureInfo.CurrentUICulture;
         var explainer = new Explainer(culture, options.ShowAddresses);
-        var classifier = SmtpFailureClassifier.Default;
+        if (RulesCommand.Classifier(options.RuleFiles, stderr, out int exit) is not { } classifier)
+            return exit;
         return options.Command switch
         {
             "classify" => Classify(options, context, classifier, explainer, stdin, buffered, text, stderr),
             "hresult" => HResults(options, context, classifier, explainer, buffered, text, stderr),
             "outlook" => Outlook(options, classifier, explainer, stdin, buffered, text, stderr),
             "probe" => ProbeCommand.Run(options, explainer, stdin, buffered, text, stderr),
-            "scan" => ScanCommand.Run(options, stdin, buffered, text, stderr),
+            "scan" => ScanCommand.Run(options, stdin, buffered, text, stderr, classifier),
+            "rules-export" => RulesCommand.Export(options.Output, buffered, stderr),
             "eval" => EvalCommand.Run(options, text, stderr),
             _ => Outlook(options, classifier, explainer, KbExample.FrenchDialog, buffered, text, stderr),
         };

@@ -32,7 +32,7 @@ internal static class ScanCommand
         Mbox,
     }
 
-    public static int Run(Options options, Stream stdin, Stream output, StreamWriter text, TextWriter stderr)
+    public static int Run(Options options, Stream stdin, Stream output, StreamWriter text, TextWriter stderr, SmtpFailureClassifier classifier)
     {
         if (options.Since >= options.Until)
         {
@@ -70,8 +70,8 @@ internal static class ScanCommand
                 ShowFullAddresses = readerOptions.ShowFullAddresses, Since = readerOptions.Since, Until = readerOptions.Until,
                 TimestampReference = LastWritten(file),
             };
-            var logs = new MailLogReader(options: fileOptions);
-            var bounces = new BounceReader(options: fileOptions);
+            var logs = new MailLogReader(classifier, fileOptions);
+            var bounces = new BounceReader(classifier, fileOptions);
             using (raw)
             {
                 using var results = Read(file, raw, progress, logs, bounces, name).GetEnumerator();

@@ -27,4 +27,5 @@ internal sealed record Verdict(
     IReadOnlyList<FailureCause>? Causes = null,
     IReadOnlyList<FailureRemedy>? Remedies = null,
     ResponsibleParty? Responsible = null,
-    string? Summary = null);
+    string? Summary = null,
+    RecipientAction? Action = null);

@@ -30,6 +30,20 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
     /// <summary>A shared instance with the built-in rule set.</summary>
     public static SmtpFailureClassifier Default { get; } = new();
 
+    /// <summary>
+    /// Creates a classifier with one's own rules tried before the built-in ones, and built-in rules turned off
+    /// (<see cref="SmtpFailureClassifierOptions"/>). Options with no rule and nothing turned off give <see cref="Default"/>.
+    /// </summary>
+    /// <param name="options">The rules; every error in them is reported at once.</param>
+    /// <returns>The classifier, immutable and thread-safe.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options hold errors: the message names each rule (number and id) and field.</exception>
+    public static SmtpFailureClassifier Create(SmtpFailureClassifierOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options is { Rules.Count: 0, DisabledRuleIds.Count: 0, IncludeBuiltInRules: true } ? Default : new(RuleDefinitions.Compile(options));
+    }
+
     /// <inheritdoc />
     public RelayBlockDiagnosis Classify(ReadOnlySpan<char> reply, SmtpFailureContext context = default)
     {
@@ -168,7 +182,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
     {
         var rule = decision.Rule;
         var verdict = new Verdict(rule.Id, rule.Kind, decision.Confidence, TransientOf(rule, evidence),
-            rule.Causes, rule.Remedies, rule.Responsible, rule.Summary);
+            rule.Causes, rule.Remedies, rule.Responsible, rule.Summary, rule.Action);
         var weighed = EvidenceOf(decision, phraseRange) with { ReplyCodeRange = codeRange, EnhancedCodeRange = enhancedRange, RetryAfterRange = saidRange };
         // The reply's own link first; else the page of the vendor whose rule decided.
         return Build(verdict, evidence, weighed, said, findings with { HelpLink = findings.HelpLink ?? rule.HelpLink });
@@ -193,7 +207,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             NotFailure = notFailure,
             IsRelayBlock = RelayBlockPolicy.IsRelayBlock(verdict.Kind, evidence.Stage, causes),
             IsTransient = transient,
-            RecipientAction = notFailure != NotFailureKind.None ? RecipientAction.None : RecipientActions.For(verdict.Kind, transient, evidence.Source, causes, evidence.Code),
+            RecipientAction = notFailure != NotFailureKind.None ? RecipientAction.None : verdict.Action ?? RecipientActions.For(verdict.Kind, transient, evidence.Source, causes, evidence.Code),
             RetryAfter = RetryDelays.For(verdict.Kind, transient, causes, said),
             Stage = evidence.Stage,
             ReplyCode = evidence.Code != 0 ? evidence.Code : null,
@@ -236,7 +250,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         var causes = CausesFor(rule.Kind, rule.Causes, evidence.Source);
         bool transient = IsTransient(rule, evidence);
         return new BriefDiagnosis(rule.Kind, RelayBlockPolicy.IsRelayBlock(rule.Kind, evidence.Stage, causes), transient, rule.Id,
-            RecipientActions.For(rule.Kind, transient, evidence.Source, causes, evidence.Code));
+            rule.Action ?? RecipientActions.For(rule.Kind, transient, evidence.Source, causes, evidence.Code));
     }
 
     internal RuleSet Rules => _rules;

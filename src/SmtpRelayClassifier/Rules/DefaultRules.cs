@@ -42,6 +42,25 @@ internal static class DefaultRules
     /// <summary>The compiled default set, built once.</summary>
     public static RuleSet Compiled { get; } = new(All, Markers);
 
+    /// <summary>The id of the rule that needs no evidence, which every reply falls back to: it cannot be turned off.</summary>
+    public const string FallbackId = "generic.unknown";
+
+    private static readonly HashSet<string> Ids = new(All.Select(r => r.Id), StringComparer.Ordinal);
+
+    /// <summary>Whether a built-in rule has this id.</summary>
+    public static bool IsBuiltIn(string id) => Ids.Contains(id);
+
+    /// <summary>
+    /// Compiles a user's rules, tried before the built-in ones (less the <paramref name="disabled"/> ids), or alone when
+    /// <paramref name="includeBuiltIns"/> is false. The rules must have been checked: ids unique, and an evidence-free one among them when the built-in ones are left out.
+    /// </summary>
+    public static RuleSet Compose(IReadOnlyList<SmtpFailureRule> user, IEnumerable<string> disabled, bool includeBuiltIns)
+    {
+        var off = new HashSet<string>(disabled, StringComparer.Ordinal);
+        var builtIns = includeBuiltIns ? All.Where(r => !off.Contains(r.Id)) : [];
+        return new RuleSet(user.Concat(builtIns), Markers, leading: user.Count);
+    }
+
     // A vendor's page is the help link of each of its rules that names none of its own.
     private static IEnumerable<SmtpFailureRule> WithHelpPage(this IEnumerable<SmtpFailureRule> rules, Uri page) =>
         rules.Select(r => r.HelpLink is null ? r with { HelpLink = page } : r);

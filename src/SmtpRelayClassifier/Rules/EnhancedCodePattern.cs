@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using SmtpRelayClassifier.Parsing;
 
 namespace SmtpRelayClassifier.Rules;
@@ -17,6 +18,26 @@ internal readonly record struct EnhancedCodePattern(int Class, int Subject, int 
         (Class == Any || Class == code.Class) &&
         (Subject == Any || Subject == code.Subject) &&
         (DetailFrom == Any || (code.Detail >= DetailFrom && code.Detail <= DetailTo));
+
+    /// <summary>Parses a pattern; false when it is none: three parts of one to three digits or <c>x</c>, the class 2, 4 or 5,
+    /// and a detail range that goes up.</summary>
+    public static bool TryParse(string pattern, out EnhancedCodePattern parsed)
+    {
+        parsed = default;
+        var parts = pattern.Split('.');
+        if (parts.Length != 3)
+            return false;
+        int dash = parts[2].IndexOf('-');
+        string from = dash > 0 ? parts[2].Substring(0, dash) : parts[2];
+        string to = dash > 0 ? parts[2].Substring(dash + 1) : parts[2];
+        if (!IsPart(parts[0]) || !IsPart(parts[1]) || !IsPart(from) || !IsPart(to) || (dash > 0 && (IsWild(from) || IsWild(to))))
+            return false;
+        parsed = Parse(pattern);
+        return parsed.Class is Any or 2 or 4 or 5 && parsed.DetailFrom <= parsed.DetailTo;
+
+        static bool IsWild(string p) => p is "x" or "X" or "*";
+        static bool IsPart(string p) => IsWild(p) || (p.Length is >= 1 and <= 3 && p.All(c => c is >= '0' and <= '9'));
+    }
 
     public static EnhancedCodePattern Parse(string pattern)
     {

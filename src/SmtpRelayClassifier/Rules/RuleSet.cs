@@ -31,8 +31,9 @@ internal sealed partial class RuleSet
     private readonly int _rulesWords;
     private readonly int[] _markers;
 
-    /// <summary>Compiles the rules; <paramref name="markers"/> are phrases no rule needs that <see cref="EvaluateMarked"/> reports.</summary>
-    public RuleSet(IEnumerable<SmtpFailureRule> rules, IReadOnlyList<string>? markers = null)
+    /// <summary>Compiles the rules; <paramref name="markers"/> are phrases no rule needs that <see cref="EvaluateMarked"/> reports; the
+    /// first <paramref name="leading"/> rules (a user's own) are tried before all the others, whatever their tiers.</summary>
+    public RuleSet(IEnumerable<SmtpFailureRule> rules, IReadOnlyList<string>? markers = null, int leading = 0)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToList();
@@ -50,10 +51,11 @@ internal sealed partial class RuleSet
             return id;
         }
 
-        // Stable sort: tier first, then the order in which the rules were declared.
+        // Stable sort: the leading rules first, then tier, then the order in which the rules were declared.
         _rules = list
             .Select((rule, index) => (rule, index))
-            .OrderBy(x => x.rule.Tier)
+            .OrderBy(x => x.index < leading ? 0 : 1)
+            .ThenBy(x => x.rule.Tier)
             .ThenBy(x => x.index)
             .Select(x => new CompiledRule(
                 x.rule,

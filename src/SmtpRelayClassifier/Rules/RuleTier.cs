@@ -39,4 +39,19 @@ internal static class RuleTier
 
     /// <summary>The class of the code alone.</summary>
     public const int Fallback = 800;
+
+    /// <summary>The tier whose evidence has this strength (the inverse of <see cref="EvidenceWeighing.StrengthOf"/> on the tiers above).</summary>
+    public static int Of(EvidenceStrength strength) => strength switch
+    {
+        EvidenceStrength.Overriding => Overriding,
+        EvidenceStrength.VendorPhrase => Vendor,
+        EvidenceStrength.Phrase => Phrase,
+        EvidenceStrength.SpecificCode => SpecificCode,
+        EvidenceStrength.WeakPhrase => WeakPhrase,
+        EvidenceStrength.EnhancedCode => EnhancedCode,
+        EvidenceStrength.SpecificReplyCode => SpecificReplyCode,
+        EvidenceStrength.VagueEnhancedCode => EnhancedSubject,
+        EvidenceStrength.ReplyCode => ReplyCode,
+        _ => Fallback,
+    };
 }

@@ -64,6 +64,9 @@ internal sealed record SmtpFailureRule
     /// <summary>The public page of the rule's vendor that explains the reply (<see cref="RelayBlockDiagnosis.HelpLink"/> when the reply has no link of its own); null: none.</summary>
     public Uri? HelpLink { get; init; }
 
+    /// <summary>What to do with the recipient when this rule decides; null: the table of <c>RecipientActions</c> decides.</summary>
+    public RecipientAction? Action { get; init; }
+
     /// <summary>A one-line English summary; null takes the kind's.</summary>
     public string? Summary { get; init; }
 }

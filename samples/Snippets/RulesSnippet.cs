@@ -1,0 +1,30 @@
+using SmtpRelayClassifier;
+
+namespace Snippets;
+
+/// <summary>The rules section of README.md: a rule of one's own in code, and a rule file.</summary>
+public static class RulesSnippet
+{
+    /// <summary>Builds a classifier with a site's own rule, and one from a rule file.</summary>
+    public static (SmtpFailureClassifier InCode, SmtpFailureClassifier FromFile) Create(string path)
+    {
+        // begin-snippet: rules
+        var classifier = SmtpFailureClassifier.Create(new SmtpFailureClassifierOptions
+        {
+            Rules =
+            [
+                new SmtpFailureRuleDefinition
+                {
+                    Id = "site.aliyun-not-local",
+                    Kind = SmtpFailureKind.RelayDenied,
+                    Phrases = ["account isn't a local account"],
+                    Codes = [503],
+                },
+            ],
+            DisabledRuleIds = ["generic.spam"],
+        });
+        var fromFile = SmtpFailureClassifier.Create(SmtpFailureRules.Load(path));   // errors: SmtpRuleFileException
+        // end-snippet
+        return (classifier, fromFile);
+    }
+}
