@@ -125,9 +125,6 @@ internal sealed class PhraseTrie
     private static int PrefixHash(int first, int second, int third, int fourth) =>
         (int)(((uint)((first << 24) ^ (second << 16) ^ (third << 8) ^ fourth) * 0x9E3779B1u) >> (32 - PrefixHashBits));
 
-    /// <summary>True when some phrase starts with this (folded) character.</summary>
-    public bool StartsWith(int folded) => _root[Math.Min(folded, NonAscii)] >= 0;
-
     /// <summary>
     /// Walks <paramref name="folded"/> (text folded by <see cref="Fold"/>) from its start and reports each phrase that
     /// ends along the way, with its length.

@@ -9,6 +9,9 @@ namespace SmtpRelayClassifier.Rules;
 /// </summary>
 internal sealed partial class RuleSet
 {
+    // Texts up to this many characters are folded on the stack; longer ones in a pooled array.
+    private const int StackFoldLimit = 1024;
+
     // Returns how many phrases have their first position in the table. The walk reads the text folded once, on the
     // stack for replies of ordinary length.
     private int FindPhrases(ReadOnlySpan<char> text, Span<ulong> found, Span<ulong> candidates, Span<long> positions)

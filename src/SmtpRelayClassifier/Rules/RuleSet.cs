@@ -15,7 +15,6 @@ internal sealed partial class RuleSet
 {
     private const int LocalPartTail = 64;
     private const int MaxIndexedDetail = 999;
-    private const int StackFoldLimit = 1024;
 
     private readonly CompiledRule[] _rules;
     private readonly string[] _phrases;
