@@ -12,14 +12,17 @@ internal struct FailureFacts
     public DiagnosisSource Source;
     public string? Mailbox;
     public string? ReplyText;
+    // The reply text as a part of the caller's string, when it needs no other change (ReplyText is then null).
+    public TextSlice ReplyTextSlice;
     public string? Server;
     public int? Port;
     public OutlookHResult? HResult;
     public string? ErrorType;
 }
 
-/// <summary>A decision made without the rule set (an exception type, an Outlook number): what a rule would have yielded.</summary>
-internal sealed record Verdict(
+/// <summary>A decision made without the rule set (an exception type, an Outlook number): what a rule would have yielded. A
+/// value: the classifier builds one for every diagnosis.</summary>
+internal readonly record struct Verdict(
     string RuleId,
     SmtpFailureKind Kind,
     DiagnosisConfidence Confidence,

@@ -153,12 +153,17 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         // One text for every form of the same input (string, chars, bytes): the string itself is kept only when it is that text.
         var (offset, length) = parsed.Text.GetOffsetAndLength(source.Length);
         if (evidence.ReplyText is null && length > 0)
-            evidence.ReplyText = ReplyScanner.NormalizeText(source, parsed, wholeInput);
+        {
+            if (wholeInput is not null && !ReplyScanner.NeedsNormalizing(source, parsed))
+                evidence.ReplyTextSlice = new TextSlice(wholeInput, offset, length);
+            else
+                evidence.ReplyText = ReplyScanner.NormalizeText(source, parsed, wholeInput);
+        }
 
         var text = source.Slice(offset, length);
         Span<bool> markers = stackalloc bool[_rules.MarkerCount];
-        var decision = _rules.EvaluateMarked(text, evidence.Code, evidence.Enhanced, evidence.Stage, markers, candidates, offset);
-        var findings = markers.Contains(true) ? ReplyFindings.Find(_rules, text, markers) : default;
+        var decision = _rules.EvaluateMarked(text, evidence.Code, evidence.Enhanced, evidence.Stage, markers, out bool anyMarker, candidates, offset);
+        var findings = anyMarker ? ReplyFindings.Find(_rules, text, markers) : default;
         int at = decision.PhraseOffset >= 0 ? decision.PhraseOffset : _rules.Locate(text, decision.PhraseId);
         // Where the codes the decision read stand, when they are the parser's (a caller's own code has no position in the text).
         var codeRange = evidence.Code == parsed.Code ? parsed.CodeRange : default;
@@ -189,7 +194,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
     }
 
     /// <summary>Builds the diagnosis for a decision, filling what it leaves open from the kind's profile.</summary>
-    internal static RelayBlockDiagnosis Build(Verdict verdict, in FailureFacts evidence, DiagnosisEvidence weighed = default, TimeSpan? said = null,
+    internal static RelayBlockDiagnosis Build(in Verdict verdict, in FailureFacts evidence, DiagnosisEvidence weighed = default, TimeSpan? said = null,
         in ReplyFindings findings = default)
     {
         var profile = KindProfiles.For(verdict.Kind, evidence.Source);
@@ -214,6 +219,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             EnhancedStatusCode = evidence.Enhanced.IsEmpty ? null : evidence.Enhanced,
             Mailbox = evidence.Mailbox,
             ReplyText = evidence.ReplyText,
+            ReplyTextSlice = evidence.ReplyTextSlice,
             Causes = causes,
             Remedies = remedies,
             ResponsibleParty = responsible,

@@ -70,7 +70,26 @@ public sealed record RelayBlockDiagnosis
     public string? Mailbox { get; init; }
 
     /// <summary>The server's reply text (lines joined with <c>\n</c>, without the reply code), when there was one.</summary>
-    public string? ReplyText { get; init; }
+    public string? ReplyText
+    {
+        // A text that is one part of the caller's string is cut out when first read: a classification whose text nobody
+        // reads allocates only the record. Two threads reading it at once cut out equal strings.
+        get => _replyText ??= _replyTextSlice.Cut();
+        init => (_replyText, _replyTextSlice) = (value, default);
+    }
+
+    /// <summary>The reply text as a part of the caller's string, not cut out yet; a source of null leaves <see cref="ReplyText"/> as it is.</summary>
+    internal TextSlice ReplyTextSlice
+    {
+        init
+        {
+            if (value.Source is not null)
+                (_replyText, _replyTextSlice) = (null, value);
+        }
+    }
+
+    private string? _replyText;
+    private TextSlice _replyTextSlice;
 
     /// <summary>The likely causes, most likely first.</summary>
     public IReadOnlyList<FailureCause> Causes { get; init; } = [];
@@ -94,7 +113,14 @@ public sealed record RelayBlockDiagnosis
     public DiagnosisEvidence Evidence { get; init; }
 
     /// <summary>The Outlook / Outlook Express / Windows Mail error number, when the input carried one.</summary>
-    public OutlookHResult? HResult { get; init; }
+    public OutlookHResult? HResult
+    {
+        get => _hresult is OutlookHResult hresult ? hresult : null;
+        init => _hresult = value;
+    }
+
+    // Boxed: few diagnoses carry an Outlook number, and every record is smaller by the size of one.
+    private object? _hresult;
 
     /// <summary>The server's host name, when known.</summary>
     public string? Server { get; init; }

@@ -202,7 +202,7 @@ internal static class ReplyScanner
     {
         var (offset, length) = reply.Text.GetOffsetAndLength(s.Length);
         var text = s.Slice(offset, length);
-        if (reply.LineCount <= 1 || FindLineBreak(text, 0, text.Length, out _) < 0)
+        if (!NeedsNormalizing(s, reply))
             return whole is not null && offset == 0 && length == whole.Length ? whole : text.ToString();
 
         // Multi-line: the result is never longer than the range itself.
@@ -237,6 +237,15 @@ internal static class ReplyScanner
         if (rented is not null)
             System.Buffers.ArrayPool<char>.Shared.Return(rented);
         return result;
+    }
+
+    /// <summary>False when <see cref="NormalizeText"/> gives the reply's text range as it stands (a text of one line).</summary>
+    public static bool NeedsNormalizing(ReadOnlySpan<char> s, in SmtpReply reply)
+    {
+        if (reply.LineCount <= 1)
+            return false;
+        var (offset, length) = reply.Text.GetOffsetAndLength(s.Length);
+        return FindLineBreak(s.Slice(offset, length), 0, length, out _) >= 0;
     }
 
     public static bool TryReadEnhancedCode<T>(ReadOnlySpan<T> s, int pos, out EnhancedStatusCode code, out int length)

@@ -39,7 +39,7 @@ internal static partial class GenericPhraseRules
             AllPhrases = ["mailbox"], AnyPhrase = ["is full"], NotPhrases = ["queue is full", "disk is full", "sending"] },
         // TLS named apart from the word that requires it: "550 TLS encryption or CRAM-MD5 required" (Exim's spec, an ACL example);
         // not a policy that required TLS and then failed to get it ("TLS is required, but was not offered").
-        new() { Id = "generic.tls-split-required", Tier = RuleTier.WeakPhrase, Kind = TlsRequired, AllPhrases = ["tls"], AnyPhrase = [" required"],
+        new() { Id = "generic.tls-split-required", Tier = RuleTier.WeakPhrase, Kind = TlsRequired, AllPhrases = ["tls"], AnyPhrase = ["required"],
             NotPhrases = ["but", "not available", "unavailable", "failed", "not offered", "refused"], Transience = Transience.Never },
     ];
 }

@@ -58,11 +58,20 @@ internal ref struct PhraseStarts
     }
 
     // Bit i: a phrase may begin at block[i]. Carries whether the block's last character is part of a word.
-    private ulong MaskOf(ReadOnlySpan<char> block)
+    private ulong MaskOf(scoped ReadOnlySpan<char> block)
     {
 #if NET
-        if (Vector256.IsHardwareAccelerated && block.Length == Block)
+        if (Vector256.IsHardwareAccelerated)
         {
+            if (block.Length < Block)
+            {
+                // The last, short block (and most replies are shorter than one): padded with characters that start nothing.
+                Span<char> padded = stackalloc char[Block];
+                block.CopyTo(padded);
+                padded[block.Length..].Clear();
+                return MaskOf(padded) & ((1UL << block.Length) - 1);
+            }
+
             ulong words = 0, others = 0;
             bool ascii = true;
             for (int part = 0; part < Block / 16; part++)

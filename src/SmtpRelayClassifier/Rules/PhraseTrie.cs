@@ -127,12 +127,13 @@ internal sealed class PhraseTrie
 
     /// <summary>
     /// Walks <paramref name="folded"/> (text folded by <see cref="Fold"/>) from its start and reports each phrase that
-    /// ends along the way, with its length.
+    /// ends along the way, with its length. Returns true when the walk stopped at the end of <paramref name="folded"/>
+    /// still inside a phrase: a caller that passed a window of a longer text walks again with more of it.
     /// </summary>
-    public void Match(scoped ReadOnlySpan<char> folded, ref RuleSet.Sink sink)
+    public bool Match(scoped ReadOnlySpan<char> folded, ref RuleSet.Sink sink)
     {
         if (folded.IsEmpty)
-            return;
+            return true;
         char head = folded[0];
         int node;
         if (head < NonAscii)
@@ -147,11 +148,10 @@ internal sealed class PhraseTrie
                 node = _nodes[node].Sibling == None ? -1 : _nodes[node].Sibling;
         }
 
-        if (node >= 0)
-            Walk(folded, node, ref sink);
+        return node >= 0 && Walk(folded, node, ref sink);
     }
 
-    private void Walk(scoped ReadOnlySpan<char> text, int node, ref RuleSet.Sink sink)
+    private bool Walk(scoped ReadOnlySpan<char> text, int node, ref RuleSet.Sink sink)
     {
         var nodes = _nodes;
         var edges = _edges;
@@ -164,13 +164,13 @@ internal sealed class PhraseTrie
             for (int e = n.EdgeStart + 1, last = n.EdgeStart + n.EdgeLength; e < last; i++)
             {
                 if (i >= text.Length)
-                    return;
+                    return true;
                 char c = text[i];
                 if (c != edges[e])
                 {
                     if (c == ' ' && text[i - 1] == ' ')
                         continue;
-                    return;
+                    return false;
                 }
 
                 e++;
@@ -183,14 +183,14 @@ internal sealed class PhraseTrie
             }
 
             if (n.FirstChild == None)
-                return;
+                return false;
 
             // The next character chooses the child.
             char next;
             do
             {
                 if (i >= text.Length)
-                    return;
+                    return true;
                 next = text[i++];
             }
             while (next == ' ' && text[i - 2] == ' ');
@@ -206,7 +206,7 @@ internal sealed class PhraseTrie
             }
 
             if (child == None)
-                return;
+                return false;
             node = child;
         }
     }

@@ -57,7 +57,11 @@ internal sealed partial class RuleSet
             _any.Length == 0 && _all.Length == 0 && _enhanced.Length == 0 && _stageMask == 0 &&
             Rule.Codes.Count == 0 && Rule.CodeClass == 0;
 
-        public bool Matches(ReadOnlySpan<ulong> found, int code, int codeClass, EnhancedStatusCode enhanced, SmtpStage stage)
+        /// <summary>
+        /// Whether the rule holds, for a rule that is a candidate (<see cref="Prepare"/>): its any-of phrases are not
+        /// looked at again, since a rule that has them is a candidate only when one of them was found.
+        /// </summary>
+        public bool HoldsAsCandidate(ReadOnlySpan<ulong> found, int code, int codeClass, EnhancedStatusCode enhanced, SmtpStage stage)
         {
             if (_stageMask != 0)
             {
@@ -68,26 +72,11 @@ internal sealed partial class RuleSet
             if (_codeClass != 0 && _codeClass != codeClass)
                 return false;
 
-            if (_codes.Length != 0 && Array.IndexOf(_codes, code) < 0)
+            if (_codes.Length != 0 && !Contains(_codes, code))
                 return false;
 
-            if (_enhanced.Length != 0)
-            {
-                bool any = false;
-                foreach (var pattern in _enhanced)
-                    any |= pattern.Matches(enhanced);
-                if (!any)
-                    return false;
-            }
-
-            if (_any.Length != 0)
-            {
-                bool any = false;
-                foreach (int id in _any)
-                    any |= Has(found, id);
-                if (!any)
-                    return false;
-            }
+            if (_enhanced.Length != 0 && !AnyMatches(_enhanced, enhanced))
+                return false;
 
             foreach (int id in _all)
             {
@@ -102,6 +91,28 @@ internal sealed partial class RuleSet
             }
 
             return true;
+        }
+
+        private static bool Contains(int[] codes, int code)
+        {
+            foreach (int c in codes)
+            {
+                if (c == code)
+                    return true;
+            }
+
+            return false;
+        }
+
+        private static bool AnyMatches(EnhancedCodePattern[] patterns, EnhancedStatusCode enhanced)
+        {
+            foreach (var pattern in patterns)
+            {
+                if (pattern.Matches(enhanced))
+                    return true;
+            }
+
+            return false;
         }
 
         /// <summary>The first of the rule's trigger phrases that was found, or -1.</summary>

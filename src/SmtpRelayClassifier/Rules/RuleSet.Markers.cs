@@ -14,21 +14,27 @@ internal sealed partial class RuleSet
     public int MarkerCount => _markers.Length;
 
     /// <summary>
-    /// As <see cref="Evaluate"/>, and sets in
-    /// <paramref name="markers"/> (at least <see cref="MarkerCount"/> long) which marker phrases the text holds.
-    /// Allocation-free, unless <paramref name="candidates"/> is given: it then receives every rule that was weighed
-    /// (<see cref="AddCandidates"/>), its positions shifted by <paramref name="textOffset"/>.
+    /// As <see cref="Evaluate"/>, and tells whether the text holds a marker phrase (<paramref name="anyMarker"/>); when
+    /// it does, sets in <paramref name="markers"/> (at least <see cref="MarkerCount"/> long) which ones, and leaves the
+    /// span as it was otherwise. Allocation-free, unless <paramref name="candidates"/> is given: it then receives every
+    /// rule that was weighed (<see cref="AddCandidates"/>), its positions shifted by <paramref name="textOffset"/>.
     /// </summary>
     public RuleDecision EvaluateMarked(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage, Span<bool> markers,
-        ICollection<RuleCandidate>? candidates = null, int textOffset = 0)
+        out bool anyMarker, ICollection<RuleCandidate>? candidates = null, int textOffset = 0)
     {
         Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
         Span<RuleMatch> matches = stackalloc RuleMatch[MaxMatches];
         int count = CollectFound(text, code, enhanced, stage, matches, found);
-        for (int m = 0; m < _markers.Length; m++)
+        // Most replies hold no marker phrase: one test over the found set tells.
+        ulong markerBits = 0;
+        for (int word = 0; word < found.Length; word++)
+            markerBits |= found[word] & _markerMask[word];
+        anyMarker = markerBits != 0;
+        for (int m = 0; anyMarker && m < _markers.Length; m++)
             markers[m] = (found[_markers[m] >> 6] & (1UL << _markers[m])) != 0;
-        Span<RuleCandidateOutcome> outcomes = candidates is null ? default : stackalloc RuleCandidateOutcome[MaxMatches];
-        var decision = EvidenceWeighing.Decide(this, matches[..count], outcomes[..Math.Min(count, outcomes.Length)]);
+        // Not cleared (the module skips it), and written by the weighing only when a caller asked for the candidates.
+        Span<RuleCandidateOutcome> outcomes = stackalloc RuleCandidateOutcome[MaxMatches];
+        var decision = EvidenceWeighing.Decide(this, matches[..count], candidates is null ? default : outcomes[..count]);
         if (candidates is not null)
             AddCandidates(text, textOffset, matches[..count], outcomes[..count], found, candidates);
         return decision;

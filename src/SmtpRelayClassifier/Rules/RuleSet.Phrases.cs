@@ -3,46 +3,65 @@ using System;
 namespace SmtpRelayClassifier.Rules;
 
 /// <summary>
-/// Finding the rules' phrases in a text: the text is folded once, the places where a phrase may begin are found a
+/// Finding the rules' phrases in a text: the text is folded (a window at a time), the places where a phrase may begin are found a
 /// block at a time (<see cref="PhraseStarts"/>), the prefix filter rules most of them out, and the trie is walked from
 /// the rest. Each phrase found marks the rules it can make true.
 /// </summary>
 internal sealed partial class RuleSet
 {
-    // Texts up to this many characters are folded on the stack; longer ones in a pooled array.
-    private const int StackFoldLimit = 1024;
+    // Texts up to this many characters are folded at once, on the stack; a longer one a window of this size at a time,
+    // moved to the place where a phrase may begin when that comes within WindowMargin of the window's end. A long text
+    // with few such places (a DSN body, a run of one character) is then hardly folded at all, and the buffer stays small.
+    private const int FoldWindow = 1024;
+    private const int WindowMargin = 256;
 
-    // Returns how many phrases have their first position in the table. The walk reads the text folded once, on the
-    // stack for replies of ordinary length.
+    // Returns how many phrases have their first position in the table. The walk reads the text folded, the places where
+    // a phrase may begin read it as given.
     private int FindPhrases(ReadOnlySpan<char> text, Span<ulong> found, Span<ulong> candidates, Span<long> positions)
     {
-        char[]? rented = null;
-        Span<char> folded = text.Length <= StackFoldLimit
-            ? stackalloc char[text.Length]
-            : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        Span<char> window = stackalloc char[Math.Min(text.Length, FoldWindow)];
+        int windowStart = 0, windowEnd = window.Length;
+        PhraseTrie.Fold(text[..windowEnd], window);
+        var sink = new Sink(this, found, candidates, positions);
+        // Phrases starting with a letter or digit begin only where a word begins; the few others anywhere.
+        var starts = new PhraseStarts(text, _anyStart, _anyStartChars);
+        while (starts.MoveNext())
+        {
+            int i = starts.Current;
+            if (windowEnd < text.Length && i > windowEnd - WindowMargin)
+                (windowStart, windowEnd) = (i, i + Refold(text[i..], window));
+            var at = window[(i - windowStart)..(windowEnd - windowStart)];
+            if (!_trie.MayStartAt(at))
+                continue;
+            sink.Start(text[i..], i);
+            // A phrase that runs past the window (a long run of blanks inside it) is walked again over the whole rest.
+            if (_trie.Match(at, ref sink) && windowEnd < text.Length)
+                WalkRest(text[i..], ref sink);
+        }
+
+        return sink.Positions;
+    }
+
+    // Folds the start of the text into the window; returns how many characters it holds.
+    private static int Refold(ReadOnlySpan<char> text, Span<char> window)
+    {
+        int length = Math.Min(window.Length, text.Length);
+        PhraseTrie.Fold(text[..length], window);
+        return length;
+    }
+
+    // The rare walk that needs more than a window: the rest of the text folded in a pooled array.
+    private void WalkRest(ReadOnlySpan<char> rest, ref Sink sink)
+    {
+        char[] rented = System.Buffers.ArrayPool<char>.Shared.Rent(rest.Length);
         try
         {
-            folded = folded[..text.Length];
-            PhraseTrie.Fold(text, folded);
-            var sink = new Sink(this, found, candidates, positions);
-            // Phrases starting with a letter or digit begin only where a word begins; the few others anywhere.
-            var starts = new PhraseStarts(text, _anyStart, _anyStartChars);
-            while (starts.MoveNext())
-            {
-                int i = starts.Current;
-                if (_trie.MayStartAt(folded[i..]))
-                {
-                    sink.Start(text[i..], i);
-                    _trie.Match(folded[i..], ref sink);
-                }
-            }
-
-            return sink.Positions;
+            PhraseTrie.Fold(rest, rented);
+            _trie.Match(rented.AsSpan(0, rest.Length), ref sink);
         }
         finally
         {
-            if (rented is not null)
-                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
         }
     }
 
@@ -66,6 +85,7 @@ internal sealed partial class RuleSet
             _offset = offset;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public void Found(int id, int length)
         {
             if ((_found[id >> 6] & (1UL << id)) != 0 || IsLocalPart(_at, length))

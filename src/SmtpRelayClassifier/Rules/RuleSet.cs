@@ -26,9 +26,10 @@ internal sealed partial class RuleSet
     private readonly ulong[][] _bySubject;
     private readonly int[][] _byDetail;
     private readonly ulong[][] _detailSets;
-    private readonly Dictionary<int, ulong[]> _byCode;
+    private readonly ulong[]?[] _byCode;
     private readonly int _rulesWords;
     private readonly int[] _markers;
+    private readonly ulong[] _markerMask;
 
     /// <summary>Compiles the rules; <paramref name="markers"/> are phrases no rule needs that <see cref="EvaluateMarked"/> reports; the
     /// first <paramref name="leading"/> rules (a user's own) are tried before all the others, whatever their tiers.</summary>
@@ -73,6 +74,10 @@ internal sealed partial class RuleSet
             _phrases[id] = phrase.ToLowerInvariant();
         }
 
+        _markerMask = new ulong[(_phrases.Length + 63) >> 6];
+        foreach (int id in _markers)
+            _markerMask[id >> 6] |= 1UL << id;
+
         _trie = new PhraseTrie(_phrases);
         _anyStart = new bool[129];
         foreach (string phrase in _phrases)
@@ -93,7 +98,8 @@ internal sealed partial class RuleSet
         _bySubject = new ulong[9][];
         for (int i = 0; i < _bySubject.Length; i++)
             _bySubject[i] = new ulong[_rulesWords];
-        _byCode = new Dictionary<int, ulong[]>();
+        // Indexed by the three-digit reply code itself: one load, where a dictionary would hash.
+        _byCode = new ulong[]?[1000];
         for (int r = 0; r < _rules.Length; r++)
         {
             var trigger = _rules[r].TriggerPhrases;
@@ -119,8 +125,9 @@ internal sealed partial class RuleSet
             {
                 foreach (int code in _rules[r].Rule.Codes)
                 {
-                    if (!_byCode.TryGetValue(code, out var bits))
-                        _byCode[code] = bits = new ulong[_rulesWords];
+                    if (code is < 100 or > 999)
+                        throw new ArgumentException($"Rule '{_rules[r].Rule.Id}' names {code}, which is not a three-digit reply code.", nameof(rules));
+                    var bits = _byCode[code] ??= new ulong[_rulesWords];
                     bits[r >> 6] |= 1UL << r;
                 }
             }
@@ -172,7 +179,7 @@ internal sealed partial class RuleSet
             {
                 int r = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                if (!_rules[r].Matches(found, code, codeClass, enhanced, stage))
+                if (!_rules[r].HoldsAsCandidate(found, code, codeClass, enhanced, stage))
                     continue;
                 if (_rules[r].NamesAKind)
                     return _rules[r].Rule;
@@ -208,7 +215,7 @@ internal sealed partial class RuleSet
             {
                 int r = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                if (_rules[r].Matches(found, code, codeClass, enhanced, stage))
+                if (_rules[r].HoldsAsCandidate(found, code, codeClass, enhanced, stage))
                 {
                     int phrase = _rules[r].FirstFound(found);
                     into[count++] = new RuleMatch(r, phrase, PositionOf(positions[..positionCount], phrase));
@@ -242,7 +249,7 @@ internal sealed partial class RuleSet
         _phraseless.CopyTo(candidates);
         if (!enhanced.IsEmpty)
             Or(candidates, EnhancedCandidates(enhanced));
-        if (code != 0 && _byCode.TryGetValue(code, out var byCode))
+        if ((uint)code < (uint)_byCode.Length && _byCode[code] is { } byCode)
             Or(candidates, byCode);
         positionCount = FindPhrases(text, found, candidates, positions);
         return code != 0 ? code / 100 : enhanced.Class;

@@ -9,6 +9,9 @@ internal static class Allocations
     // optimized code does not) on a background thread, later on a loaded machine.
     private static readonly TimeSpan MinimumSpan = TimeSpan.FromMilliseconds(500);
 
+    // And while the count still fell in the last MinimumSpan (the optimized code arrived late), up to this long.
+    private static readonly TimeSpan MaximumSpan = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// The fewest bytes that <paramref name="calls"/> calls allocate, over a few rounds after a warm-up, and over at least
     /// half a second. A call that allocates allocates in every round; the runtime's own one-off work on the calling
@@ -21,14 +24,19 @@ internal static class Allocations
 
         long least = long.MaxValue;
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        for (int round = 0; round < rounds || System.Diagnostics.Stopwatch.GetElapsedTime(started) < MinimumSpan; round++)
+        long lastFall = started;
+        for (int round = 0; round < rounds || Since(started) < MinimumSpan || (Since(lastFall) < MinimumSpan && Since(started) < MaximumSpan); round++)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < calls; i++)
                 call();
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (allocated < least)
+                (least, lastFall) = (allocated, System.Diagnostics.Stopwatch.GetTimestamp());
         }
 
         return least;
     }
+
+    private static TimeSpan Since(long timestamp) => System.Diagnostics.Stopwatch.GetElapsedTime(timestamp);
 }

@@ -86,6 +86,47 @@ public class RuleSetTests
         Assert.Equal("test.rbl", set.Evaluate("(rbl) herbl", 550, default, SmtpStage.Unknown).Rule.Id);
     }
 
+    // Long texts are folded a window at a time (RuleSet.Phrases.cs): what is found, and where, does not depend on where
+    // the windows fall.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(700)]
+    [InlineData(767)]
+    [InlineData(1000)]
+    [InlineData(1023)]
+    [InlineData(5000)]
+    public void RuleSet_PhraseFarIntoALongText_IsFoundWhereItStands(int at)
+    {
+        var set = RelayAccessDeniedSet();
+        string text = new string('x', at) + " Relay access denied " + new string('y', 3000);
+
+        var decision = set.Evaluate(text, 554, default, SmtpStage.Rcpt);
+
+        Assert.Equal("test.relay", decision.Rule.Id);
+        Assert.Equal(at + 1, decision.PhraseOffset);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(900)]
+    [InlineData(1020)]
+    public void RuleSet_LongRunOfBlanksInsideAPhrase_MatchesOneSpaceAcrossTheFoldWindow(int at)
+    {
+        var set = RelayAccessDeniedSet();
+        string text = new string('x', at) + " relay" + new string(' ', 2500) + "access \r\n\t denied";
+
+        var decision = set.Evaluate(text, 554, default, SmtpStage.Rcpt);
+
+        Assert.Equal("test.relay", decision.Rule.Id);
+        Assert.Equal(at + 1, decision.PhraseOffset);
+    }
+
+    private static RuleSet RelayAccessDeniedSet() => new(
+    [
+        new SmtpFailureRule { Id = "test.relay", Kind = SmtpFailureKind.RelayDenied, Tier = RuleTier.Phrase, AnyPhrase = ["relay access denied"] },
+        new SmtpFailureRule { Id = "test.unknown", Kind = SmtpFailureKind.Unknown, Tier = RuleTier.Fallback },
+    ]);
+
     [Fact]
     public void RuleSet_LowerTierWins_WhateverTheDeclarationOrder()
     {
