@@ -62,11 +62,11 @@ internal static class EvidenceWeighing
                 continue;
             }
 
-            var other = set.RuleAt(matches[i].Rule);
+            var otherKind = set.KindAt(matches[i].Rule);
             var otherEvidence = set.EvidenceOf(matches[i].Rule);
-            if (other.Kind != rule.Kind)
+            if (otherKind != rule.Kind)
             {
-                if (runnerUp < 0 && other.Kind != SmtpFailureKind.Unknown)
+                if (runnerUp < 0 && otherKind != SmtpFailureKind.Unknown)
                     (runnerUp, runnerUpAt) = (matches[i].Rule, i);
                 Note(outcomes, i, otherEvidence.Strength < evidence.Strength ? RuleCandidateOutcome.Weaker : RuleCandidateOutcome.TriedLater);
                 continue;

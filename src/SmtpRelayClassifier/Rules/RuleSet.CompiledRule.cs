@@ -16,7 +16,6 @@ internal sealed partial class RuleSet
         private readonly uint _stageMask;
         private readonly int[] _codes;
         private readonly int _codeClass;
-        private readonly bool _stageRequired;
 
         public CompiledRule(SmtpFailureRule rule, int[] any, int[] all, int[] not, EnhancedCodePattern[] enhanced)
         {
@@ -27,7 +26,6 @@ internal sealed partial class RuleSet
             _enhanced = enhanced;
             _codes = rule.Codes.ToArray();
             _codeClass = rule.CodeClass;
-            _stageRequired = rule.StageRequired;
             foreach (var stage in rule.Stages)
                 _stageMask |= 1u << (int)stage;
             Evidence = new RuleEvidence(
@@ -37,13 +35,9 @@ internal sealed partial class RuleSet
                 UsesReplyCode: _codes.Length > 0 || _codeClass != 0,
                 UsesStage: _stageMask != 0,
                 NamesAKind: EvidenceWeighing.NamesAKind(EvidenceWeighing.StrengthOf(rule.Tier), rule.Kind));
-            NamesAKind = Evidence.NamesAKind;
         }
 
         public RuleEvidence Evidence { get; }
-
-        /// <summary>As <see cref="RuleEvidence.NamesAKind"/>, read without copying the evidence.</summary>
-        public bool NamesAKind { get; }
 
         public SmtpFailureRule Rule { get; }
 
@@ -57,41 +51,21 @@ internal sealed partial class RuleSet
             _any.Length == 0 && _all.Length == 0 && _enhanced.Length == 0 && _stageMask == 0 &&
             Rule.Codes.Count == 0 && Rule.CodeClass == 0;
 
-        /// <summary>
-        /// Whether the rule holds, for a rule that is a candidate (<see cref="Prepare"/>): its any-of phrases are not
-        /// looked at again, since a rule that has them is a candidate only when one of them was found.
-        /// </summary>
-        public bool HoldsAsCandidate(ReadOnlySpan<ulong> found, int code, int codeClass, EnhancedStatusCode enhanced, SmtpStage stage)
-        {
-            if (_stageMask != 0)
-            {
-                if (stage == SmtpStage.Unknown ? _stageRequired : (_stageMask & (1u << (int)stage)) == 0)
-                    return false;
-            }
+        /// <summary>The stages the rule is limited to, one bit each (0: any).</summary>
+        public uint StageMask => _stageMask;
 
-            if (_codeClass != 0 && _codeClass != codeClass)
-                return false;
+        /// <summary>The rule's any-of, all-of and none-of phrases, as ids.</summary>
+        public int[] AnyPhrases => _any;
 
-            if (_codes.Length != 0 && !Contains(_codes, code))
-                return false;
+        /// <inheritdoc cref="AnyPhrases"/>
+        public int[] AllPhrases => _all;
 
-            if (_enhanced.Length != 0 && !AnyMatches(_enhanced, enhanced))
-                return false;
+        /// <inheritdoc cref="AnyPhrases"/>
+        public int[] NotPhrases => _not;
 
-            foreach (int id in _all)
-            {
-                if (!Has(found, id))
-                    return false;
-            }
-
-            foreach (int id in _not)
-            {
-                if (Has(found, id))
-                    return false;
-            }
-
-            return true;
-        }
+        /// <summary>Whether the reply code and the enhanced code are among those the rule names (each, when it names any).</summary>
+        public bool CodesAllow(int code, EnhancedStatusCode enhanced) =>
+            (_codes.Length == 0 || Contains(_codes, code)) && (_enhanced.Length == 0 || AnyMatches(_enhanced, enhanced));
 
         private static bool Contains(int[] codes, int code)
         {
@@ -115,18 +89,6 @@ internal sealed partial class RuleSet
             return false;
         }
 
-        /// <summary>The first of the rule's trigger phrases that was found, or -1.</summary>
-        public int FirstFound(ReadOnlySpan<ulong> found)
-        {
-            foreach (int id in TriggerPhrases)
-            {
-                if (Has(found, id))
-                    return id;
-            }
-
-            return -1;
-        }
-
         /// <summary>The rule's own string for a phrase id of its lists.</summary>
         public string? PhraseOf(int id)
         {
@@ -136,7 +98,5 @@ internal sealed partial class RuleSet
             at = Array.IndexOf(_all, id);
             return at >= 0 ? Rule.AllPhrases[at] : null;
         }
-
-        private static bool Has(ReadOnlySpan<ulong> found, int id) => (found[id >> 6] & (1UL << id)) != 0;
     }
 }

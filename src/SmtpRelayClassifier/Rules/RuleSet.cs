@@ -17,6 +17,8 @@ internal sealed partial class RuleSet
     private const int MaxIndexedDetail = 999;
 
     private readonly CompiledRule[] _rules;
+    private readonly RuleHead[] _heads;
+    private readonly int[] _pool;
     private readonly string[] _phrases;
     private readonly PhraseTrie _trie;
     private readonly bool[] _anyStart;
@@ -64,6 +66,7 @@ internal sealed partial class RuleSet
                 x.rule.NotPhrases.Select(Id).ToArray(),
                 x.rule.EnhancedCodes.Select(EnhancedCodePattern.Parse).ToArray()))
             .ToArray();
+        (_heads, _pool) = BuildHeads(_rules);
         _markers = (markers ?? []).Select(Id).ToArray();
 
         _phrases = new string[phraseIds.Count];
@@ -179,9 +182,9 @@ internal sealed partial class RuleSet
             {
                 int r = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                if (!_rules[r].HoldsAsCandidate(found, code, codeClass, enhanced, stage))
+                if (!Holds(r, found, code, codeClass, enhanced, stage))
                     continue;
-                if (_rules[r].NamesAKind)
+                if (_heads[r].Evidence.NamesAKind)
                     return _rules[r].Rule;
                 if (first < 0)
                     first = r;
@@ -215,9 +218,9 @@ internal sealed partial class RuleSet
             {
                 int r = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                if (_rules[r].HoldsAsCandidate(found, code, codeClass, enhanced, stage))
+                if (Holds(r, found, code, codeClass, enhanced, stage))
                 {
-                    int phrase = _rules[r].FirstFound(found);
+                    int phrase = FirstFound(r, found);
                     into[count++] = new RuleMatch(r, phrase, PositionOf(positions[..positionCount], phrase));
                 }
             }
@@ -259,7 +262,10 @@ internal sealed partial class RuleSet
     public SmtpFailureRule RuleAt(int index) => _rules[index].Rule;
 
     /// <summary>What a rule at an index of the compiled order looks at.</summary>
-    public RuleEvidence EvidenceOf(int index) => _rules[index].Evidence;
+    public RuleEvidence EvidenceOf(int index) => _heads[index].Evidence;
+
+    /// <summary>The kind a rule at an index of the compiled order names, read from its head.</summary>
+    public SmtpFailureKind KindAt(int index) => _heads[index].Kind;
 
     /// <summary>The phrase of a rule's own lists that has the given phrase id (the rule's own string), or null.</summary>
     public string? PhraseOf(int rule, int phraseId) => phraseId < 0 ? null : _rules[rule].PhraseOf(phraseId);
