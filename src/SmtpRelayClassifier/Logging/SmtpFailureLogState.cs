@@ -24,6 +24,11 @@ internal readonly struct SmtpFailureLogState : IReadOnlyList<KeyValuePair<string
     // The template for each combination of the optional parts: with a mailbox, with the reply text.
     private static readonly string[] Formats = [Head, Head + MailboxPart, Head + ReplyPart, Head + MailboxPart + ReplyPart];
 
+    // The names of the kinds and stages, made once: an enum given to the generic formatting handler is boxed for as long
+    // as the runtime runs that handler's first, unoptimized code, which on a busy process can be the whole time.
+    private static readonly string[] KindNames = NamesOf<SmtpFailureKind>();
+    private static readonly string[] StageNames = NamesOf<SmtpStage>();
+
     /// <summary>What the formatter passed to the logger calls.</summary>
     public static readonly Func<SmtpFailureLogState, Exception?, string> Formatter = static (state, _) => state.ToString();
 
@@ -88,13 +93,13 @@ internal readonly struct SmtpFailureLogState : IReadOnlyList<KeyValuePair<string
         // One string: the handler writes into the stack buffer (or a pooled one when it grows) and enums format without boxing.
         var message = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
         message.AppendLiteral("SMTP send failed: ");
-        message.AppendFormatted(d.Kind);
+        message.AppendLiteral(NameOf(KindNames, (int)d.Kind));
         message.AppendLiteral(" (relay block: ");
         message.AppendLiteral(d.IsRelayBlock ? "True" : "False");
         message.AppendLiteral(", transient: ");
         message.AppendLiteral(d.IsTransient ? "True" : "False");
         message.AppendLiteral(") at ");
-        message.AppendFormatted(d.Stage);
+        message.AppendLiteral(NameOf(StageNames, (int)d.Stage));
         message.AppendLiteral(", reply ");
         AppendOrNull(ref message, d.ReplyCode);
         message.AppendLiteral(" ");
@@ -119,6 +124,27 @@ internal readonly struct SmtpFailureLogState : IReadOnlyList<KeyValuePair<string
 
         return message.ToStringAndClear();
     }
+
+    private static string[] NamesOf<T>()
+        where T : struct, Enum
+    {
+#if NET
+        T[] values = Enum.GetValues<T>();
+#else
+        var values = (T[])Enum.GetValues(typeof(T));
+#endif
+        int count = 0;
+        foreach (var value in values)
+            count = Math.Max(count, Convert.ToInt32(value, CultureInfo.InvariantCulture) + 1);
+        var names = new string[count];
+        foreach (var value in values)
+            names[Convert.ToInt32(value, CultureInfo.InvariantCulture)] = value.ToString();
+        return names;
+    }
+
+    // A value outside the table (not a defined one) as its number, as the enum's own ToString writes it.
+    private static string NameOf(string[] names, int value) =>
+        (uint)value < (uint)names.Length && names[value] is { } name ? name : value.ToString(CultureInfo.InvariantCulture);
 
     private static void AppendOrNull(ref DefaultInterpolatedStringHandler message, int? value)
     {
