@@ -90,7 +90,7 @@ internal readonly struct SmtpFailureLogState : IReadOnlyList<KeyValuePair<string
     public override string ToString()
     {
         var d = _diagnosis;
-        // One string: the handler writes into the stack buffer (or a pooled one when it grows) and enums format without boxing.
+        // One string: the handler writes into the stack buffer (or a pooled one when it grows); enums come from the name tables.
         var message = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
         message.AppendLiteral("SMTP send failed: ");
         message.AppendLiteral(NameOf(KindNames, (int)d.Kind));

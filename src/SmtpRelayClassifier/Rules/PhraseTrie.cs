@@ -55,7 +55,7 @@ internal sealed class PhraseTrie
             builder.Add(phrase, id);
             // A phrase of three characters is filed under its three and an empty fourth; a longer one under its first four.
             int fourth = phrase.Length > MinPhraseLength ? Math.Min(phrase[3], (char)NonAscii) : NoFourth;
-            int hash = PrefixHash(Key(Math.Min(phrase[0], (char)NonAscii), Math.Min(phrase[1], (char)NonAscii), Math.Min(phrase[2], (char)NonAscii), fourth));
+            int hash = PrefixHash(Math.Min(phrase[0], (char)NonAscii), Math.Min(phrase[1], (char)NonAscii), Math.Min(phrase[2], (char)NonAscii), fourth);
             _prefixes[hash >> 6] |= 1UL << hash;
             _hasShortPhrases |= fourth == NoFourth;
         }
@@ -103,35 +103,27 @@ internal sealed class PhraseTrie
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MayStartAt(ReadOnlySpan<char> folded)
     {
-        if (folded.Length <= MinPhraseLength)
-            return folded.Length == MinPhraseLength && MayStartAtLastThree(folded);
-
-        // The four characters in one read, one in each 16 bits; a non-ASCII one counts as NonAscii, as when the trie was built.
-        ulong key = System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(System.Runtime.InteropServices.MemoryMarshal.AsBytes(folded[..4]));
-        if (!BitConverter.IsLittleEndian || (key & 0xFF80_FF80_FF80_FF80UL) != 0)
-            key = Key(Math.Min(folded[0], (char)NonAscii), Math.Min(folded[1], (char)NonAscii), Math.Min(folded[2], (char)NonAscii), Math.Min(folded[3], (char)NonAscii));
-        uint first = (uint)key & 0xFFFF, second = (uint)(key >> 16) & 0xFFFF, third = (uint)(key >> 32) & 0xFFFF, fourth = (uint)(key >> 48);
+        if (folded.Length < MinPhraseLength)
+            return false;
+        int first = Math.Min(folded[0], (char)NonAscii);
+        int second = Math.Min(folded[1], (char)NonAscii);
+        int third = Math.Min(folded[2], (char)NonAscii);
         if (second == ' ' && (first == ' ' || third == ' '))
             return true;
-        if (_hasShortPhrases && Has(PrefixHash((key & 0xFFFF_FFFF_FFFFUL) | ((ulong)NoFourth << 48))))
+        if (_hasShortPhrases && Has(PrefixHash(first, second, third, NoFourth)))
             return true;
-        return (fourth == ' ' && third == ' ') || Has(PrefixHash(key));
+        if (folded.Length == MinPhraseLength)
+            return false;
+        int fourth = Math.Min(folded[3], (char)NonAscii);
+        return (fourth == ' ' && third == ' ') || Has(PrefixHash(first, second, third, fourth));
     }
-
-    // The text ends three characters after the start: only a phrase of three can begin there.
-    private bool MayStartAtLastThree(ReadOnlySpan<char> folded) =>
-        (folded[1] == ' ' && (folded[0] == ' ' || folded[2] == ' ')) || (_hasShortPhrases &&
-            Has(PrefixHash(Key(Math.Min(folded[0], (char)NonAscii), Math.Min(folded[1], (char)NonAscii), Math.Min(folded[2], (char)NonAscii), NoFourth))));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Has(int hash) => (_prefixes[hash >> 6] & (1UL << hash)) != 0;
 
-    // Four characters of a prefix, one in each 16 bits, the first lowest: as they lie in memory.
-    private static ulong Key(int first, int second, int third, int fourth) =>
-        (uint)first | ((ulong)(uint)second << 16) | ((ulong)(uint)third << 32) | ((ulong)(uint)fourth << 48);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PrefixHash(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - PrefixHashBits));
+    private static int PrefixHash(int first, int second, int third, int fourth) =>
+        (int)(((uint)((first << 24) ^ (second << 16) ^ (third << 8) ^ fourth) * 0x9E3779B1u) >> (32 - PrefixHashBits));
 
     /// <summary>
     /// Walks <paramref name="folded"/> (text folded by <see cref="Fold"/>) from its start and reports each phrase that

@@ -44,9 +44,6 @@ internal sealed partial class RuleSet
         /// <summary>The enhanced codes the rule needs (empty: none).</summary>
         public EnhancedCodePattern[] EnhancedPatterns => _enhanced;
 
-        /// <summary>The phrases that can make the rule true: the any-of phrases, or else the all-of ones (any one of them is a candidate).</summary>
-        public int[] TriggerPhrases => _any.Length > 0 ? _any : _all;
-
         public bool IsUnconditional =>
             _any.Length == 0 && _all.Length == 0 && _enhanced.Length == 0 && _stageMask == 0 &&
             Rule.Codes.Count == 0 && Rule.CodeClass == 0;

@@ -85,7 +85,6 @@ internal sealed partial class RuleSet
             _offset = offset;
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public void Found(int id, int length)
         {
             if ((_found[id >> 6] & (1UL << id)) != 0 || IsLocalPart(_at, length))

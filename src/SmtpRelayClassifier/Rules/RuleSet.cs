@@ -105,7 +105,7 @@ internal sealed partial class RuleSet
         _byCode = new ulong[]?[1000];
         for (int r = 0; r < _rules.Length; r++)
         {
-            var trigger = _rules[r].TriggerPhrases;
+            var trigger = _heads[r].Triggers(_pool);
             foreach (int id in trigger)
                 byPhrase[id].Add(r);
             if (trigger.Length > 0)
