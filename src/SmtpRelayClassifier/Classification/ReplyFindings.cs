@@ -15,19 +15,19 @@ internal readonly record struct ReplyFindings(BlockList? BlockList, string? List
 {
     private static readonly int LinkMarkers = BlockLists.Phrases.Count;
 
-    /// <summary>Reads the findings from the text the rules read and the markers their pass found in it.</summary>
-    public static ReplyFindings Find(RuleSet rules, ReadOnlySpan<char> text, ReadOnlySpan<bool> markers)
+    /// <summary>Reads the findings from the text the rules read and where their pass found each marker in it (-1: not found).</summary>
+    public static ReplyFindings Find(RuleSet rules, ReadOnlySpan<char> text, ReadOnlySpan<int> markers)
     {
         // Only the default rule set carries the block lists' phrases and the link schemes, in that order.
         if (markers.Length != DefaultRules.Markers.Count)
             return default;
-        Uri? link = markers[LinkMarkers] || markers[LinkMarkers + 1] ? UrlScanner.Find(text) : null;
+        Uri? link = markers[LinkMarkers] >= 0 || markers[LinkMarkers + 1] >= 0 ? UrlScanner.Find(text) : null;
         int phrase = BlockLists.FirstFound(markers[..LinkMarkers]);
         if (phrase < 0)
             return new ReplyFindings(null, null, link);
 
         var entry = BlockLists.OfPhrase(phrase);
-        int at = rules.LocateMarker(text, phrase);
+        int at = markers[phrase];
         var near = at < 0 ? default : new Range(at, at + rules.MarkerLength(phrase));
         bool listed = entry.List.Lists == BlockListKind.Ip
             ? ListedItemScanner.TryFindIp(text, near, out var item)

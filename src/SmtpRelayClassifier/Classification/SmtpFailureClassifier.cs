@@ -161,7 +161,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         }
 
         var text = source.Slice(offset, length);
-        Span<bool> markers = stackalloc bool[_rules.MarkerCount];
+        Span<int> markers = stackalloc int[_rules.MarkerCount];
         var decision = _rules.EvaluateMarked(text, evidence.Code, evidence.Enhanced, evidence.Stage, markers, out bool anyMarker, candidates, offset);
         var findings = anyMarker ? ReplyFindings.Find(_rules, text, markers) : default;
         int at = decision.PhraseOffset >= 0 ? decision.PhraseOffset : _rules.Locate(text, decision.PhraseId);
@@ -188,7 +188,22 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         var rule = decision.Rule;
         var verdict = new Verdict(rule.Id, rule.Kind, decision.Confidence, TransientOf(rule, evidence),
             rule.Causes, rule.Remedies, rule.Responsible, rule.Summary, rule.Action);
-        var weighed = EvidenceOf(decision, phraseRange) with { ReplyCodeRange = codeRange, EnhancedCodeRange = enhancedRange, RetryAfterRange = saidRange };
+        var weighed = new DiagnosisEvidence
+        {
+            Strength = decision.Evidence.Strength,
+            Phrase = decision.Phrase,
+            PhraseRange = phraseRange,
+            UsedReplyCode = decision.Evidence.UsesReplyCode,
+            UsedEnhancedCode = decision.Evidence.UsesEnhancedCode,
+            UsedStage = decision.Evidence.UsesStage,
+            Support = decision.Support,
+            ContradictingKind = decision.RunnerUp?.Kind,
+            ContradictingRuleId = decision.RunnerUp?.Id,
+            ContradictingStrength = decision.RunnerUpStrength,
+            ReplyCodeRange = codeRange,
+            EnhancedCodeRange = enhancedRange,
+            RetryAfterRange = saidRange,
+        };
         // The reply's own link first; else the page of the vendor whose rule decided.
         return Build(verdict, evidence, weighed, said, findings with { HelpLink = findings.HelpLink ?? rule.HelpLink });
     }
@@ -319,20 +334,6 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
                 return null;
         }
     }
-
-    private static DiagnosisEvidence EvidenceOf(in RuleDecision decision, Range phraseRange) => new()
-    {
-        Strength = decision.Evidence.Strength,
-        Phrase = decision.Phrase,
-        PhraseRange = phraseRange,
-        UsedReplyCode = decision.Evidence.UsesReplyCode,
-        UsedEnhancedCode = decision.Evidence.UsesEnhancedCode,
-        UsedStage = decision.Evidence.UsesStage,
-        Support = decision.Support,
-        ContradictingKind = decision.RunnerUp?.Kind,
-        ContradictingRuleId = decision.RunnerUp?.Id,
-        ContradictingStrength = decision.RunnerUpStrength,
-    };
 
     private static DiagnosisSource SourceOf(SmtpReplyWrappers wrappers)
     {

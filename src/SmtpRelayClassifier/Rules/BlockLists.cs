@@ -66,14 +66,14 @@ internal static class BlockLists
     // For each phrase of Phrases, the list it reveals.
     private static readonly int[] EntryOfPhrase = All.SelectMany((e, i) => e.Phrases.Select(_ => i)).ToArray();
 
-    /// <summary>The index in <see cref="Phrases"/> of the first phrase found, of the first list in table order, or -1.</summary>
-    public static int FirstFound(ReadOnlySpan<bool> found)
+    /// <summary>The index in <see cref="Phrases"/> of the first phrase found (a position of at least 0), of the first list in table order, or -1.</summary>
+    public static int FirstFound(ReadOnlySpan<int> found)
     {
         int bestEntry = int.MaxValue;
         int best = -1;
         for (int p = 0; p < found.Length && p < EntryOfPhrase.Length; p++)
         {
-            if (found[p] && EntryOfPhrase[p] < bestEntry)
+            if (found[p] >= 0 && EntryOfPhrase[p] < bestEntry)
             {
                 bestEntry = EntryOfPhrase[p];
                 best = p;

@@ -15,23 +15,36 @@ internal sealed partial class RuleSet
 
     /// <summary>
     /// As <see cref="Evaluate"/>, and tells whether the text holds a marker phrase (<paramref name="anyMarker"/>); when
-    /// it does, sets in <paramref name="markers"/> (at least <see cref="MarkerCount"/> long) which ones, and leaves the
-    /// span as it was otherwise. Allocation-free, unless <paramref name="candidates"/> is given: it then receives every
-    /// rule that was weighed (<see cref="AddCandidates"/>), its positions shifted by <paramref name="textOffset"/>.
+    /// it does, sets in <paramref name="markers"/> (at least <see cref="MarkerCount"/> long) where each one first stands,
+    /// or -1, and leaves the span as it was otherwise. Allocation-free, unless <paramref name="candidates"/> is given: it
+    /// then receives every rule that was weighed (<see cref="AddCandidates"/>), its positions shifted by <paramref name="textOffset"/>.
     /// </summary>
-    public RuleDecision EvaluateMarked(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage, Span<bool> markers,
+    public RuleDecision EvaluateMarked(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage, Span<int> markers,
         out bool anyMarker, ICollection<RuleCandidate>? candidates = null, int textOffset = 0)
     {
         Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
         Span<RuleMatch> matches = stackalloc RuleMatch[MaxMatches];
-        int count = CollectFound(text, code, enhanced, stage, matches, found);
+        Span<long> positions = stackalloc long[MaxMatches];
+        int count = CollectFound(text, code, enhanced, stage, matches, found, positions, out int positionCount);
         // Most replies hold no marker phrase: one test over the found set tells.
         ulong markerBits = 0;
         for (int word = 0; word < found.Length; word++)
             markerBits |= found[word] & _markerMask[word];
         anyMarker = markerBits != 0;
         for (int m = 0; anyMarker && m < _markers.Length; m++)
-            markers[m] = (found[_markers[m] >> 6] & (1UL << _markers[m])) != 0;
+        {
+            int id = _markers[m];
+            if ((found[id >> 6] & (1UL << id)) == 0)
+            {
+                markers[m] = -1;
+                continue;
+            }
+
+            // The walk keeps the positions of the first phrases it finds; a marker past them is looked for again.
+            int at = PositionOf(positions[..positionCount], id);
+            markers[m] = at >= 0 ? at : Locate(text, id);
+        }
+
         // Not cleared (the module skips it), and written by the weighing only when a caller asked for the candidates.
         Span<RuleCandidateOutcome> outcomes = stackalloc RuleCandidateOutcome[MaxMatches];
         var decision = EvidenceWeighing.Decide(this, matches[..count], candidates is null ? default : outcomes[..count]);
@@ -39,9 +52,6 @@ internal sealed partial class RuleSet
             AddCandidates(text, textOffset, matches[..count], outcomes[..count], found, candidates);
         return decision;
     }
-
-    /// <summary>Where a marker phrase first stands in the text (as <see cref="Locate"/> finds it), or -1.</summary>
-    public int LocateMarker(ReadOnlySpan<char> text, int marker) => Locate(text, _markers[marker]);
 
     /// <summary>The length of a marker phrase.</summary>
     public int MarkerLength(int marker) => _phrases[_markers[marker]].Length;

@@ -201,15 +201,16 @@ internal sealed partial class RuleSet
     public int Collect(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage, Span<RuleMatch> into)
     {
         Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
-        return CollectFound(text, code, enhanced, stage, into, found);
+        Span<long> positions = stackalloc long[MaxMatches];
+        return CollectFound(text, code, enhanced, stage, into, found, positions, out _);
     }
 
-    // As the public Collect, leaving in found which phrases the text holds.
-    private int CollectFound(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage, Span<RuleMatch> into, Span<ulong> found)
+    // As the public Collect, leaving in found which phrases the text holds, and in positions where the first ones stand.
+    private int CollectFound(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage, Span<RuleMatch> into, Span<ulong> found,
+        Span<long> positions, out int positionCount)
     {
         Span<ulong> candidates = stackalloc ulong[_rulesWords];
-        Span<long> positions = stackalloc long[MaxMatches];
-        int codeClass = Prepare(text, code, enhanced, found, candidates, positions, out int positionCount);
+        int codeClass = Prepare(text, code, enhanced, found, candidates, positions, out positionCount);
         int count = 0;
         for (int word = 0; word < candidates.Length && count < into.Length; word++)
         {
