@@ -28,7 +28,7 @@ internal sealed partial class RuleSet
         int count = CollectFound(text, code, enhanced, stage, matches, found, positions, out int positionCount);
         // Most replies hold no marker phrase: one test over the found set tells.
         ulong markerBits = 0;
-        for (int word = 0; word < found.Length; word++)
+        foreach (int word in _markerWords)
             markerBits |= found[word] & _markerMask[word];
         anyMarker = markerBits != 0;
         for (int m = 0; anyMarker && m < _markers.Length; m++)

@@ -33,6 +33,9 @@ internal sealed partial class RuleSet
     private readonly int[] _markers;
     private readonly ulong[] _markerMask;
 
+    // The words of the found set that hold a marker phrase: the only ones the marker test reads.
+    private readonly int[] _markerWords;
+
     /// <summary>Compiles the rules; <paramref name="markers"/> are phrases no rule needs that <see cref="EvaluateMarked"/> reports; the
     /// first <paramref name="leading"/> rules (a user's own) are tried before all the others, whatever their tiers.</summary>
     public RuleSet(IEnumerable<SmtpFailureRule> rules, IReadOnlyList<string>? markers = null, int leading = 0)
@@ -80,6 +83,7 @@ internal sealed partial class RuleSet
         _markerMask = new ulong[(_phrases.Length + 63) >> 6];
         foreach (int id in _markers)
             _markerMask[id >> 6] |= 1UL << id;
+        _markerWords = Enumerable.Range(0, _markerMask.Length).Where(w => _markerMask[w] != 0).ToArray();
 
         _trie = new PhraseTrie(_phrases);
         _anyStart = new bool[129];
