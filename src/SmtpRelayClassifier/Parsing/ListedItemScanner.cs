@@ -117,7 +117,7 @@ internal static class ListedItemScanner
             colons += c == ':' ? 1 : 0;
         // Eight groups, or six and an IPv4 tail, or fewer with "::" (RFC 4291 §2.2): a time such as "10:23:45" is none, and
         // is not copied and parsed.
-        bool shaped = colons == 7 || (colons == 6 && token.Contains('.')) || (colons is >= 2 and <= 7 && token.Contains("::".AsSpan(), StringComparison.Ordinal));
+        bool shaped = colons <= 7 && (colons == 7 || (colons == 6 && token.Contains('.')) || token.Contains("::".AsSpan(), StringComparison.Ordinal));
         return token.Length >= 3 && shaped &&
             IPAddress.TryParse(token.ToString(), out var address) && address.AddressFamily == AddressFamily.InterNetworkV6 && !IPAddress.IsLoopback(address);
     }
