@@ -219,7 +219,7 @@ internal static class CliCommands
         {
             inputs, CliOptions.Json("One JSON object per failure (JSON Lines); with --summary, the counts as one object."),
             new Option<bool>("--summary") { Description = "Counts per kind and action, block lists, hosts, domains, relay blocks per host, the top rules, and the reports that are no failure." },
-            since, until, CliOptions.Lang(), CliOptions.ShowAddresses(), RulesCommand.Option(),
+            since, until, CliOptions.Parallel(), CliOptions.Lang(), CliOptions.ShowAddresses(), RulesCommand.Option(),
         };
         Require(command, inputs, "scan: give one or more files or directories, or - for standard input");
         command.SetAction(r => run("scan", r));

@@ -69,6 +69,21 @@ internal static class CliOptions
         CustomParser = ParseTimeout,
     };
 
+    /// <summary><c>scan --parallel N</c>: 1 to 64 inputs read at the same time.</summary>
+    public static Option<int?> Parallel() => new("--parallel")
+    {
+        Description = $"How many inputs are read at the same time (default: one per core, at most 8, here {ScanCommand.DefaultParallel}); the output keeps the inputs' order.",
+        HelpName = "n",
+        CustomParser = r =>
+        {
+            string text = r.Tokens[0].Value;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= 64)
+                return n;
+            r.AddError($"--parallel: '{text}' is not a number of inputs from 1 to 64");
+            return null;
+        },
+    };
+
     public static Option<IPAddress?> LocalAddress() => new("--local-address")
     {
         Description = "The local IP address to connect from.",

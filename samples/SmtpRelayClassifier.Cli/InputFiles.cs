@@ -40,6 +40,13 @@ internal sealed class InputFiles
         {
             if (input == "-")
             {
+                if (inputs.Files.Contains(input))
+                {
+                    // Inputs are read side by side: standard input twice would be two readers of one stream.
+                    stderr.WriteLine("smtp-classify: scan: - (standard input) can be given only once");
+                    return null;
+                }
+
                 inputs.Files.Add(input);
                 continue;
             }

@@ -28,6 +28,9 @@ internal sealed class Options
     /// <summary><c>scan --until</c>: only what happened before this time.</summary>
     public DateTimeOffset? Until { get; private init; }
 
+    /// <summary><c>scan --parallel N</c>: how many inputs are read at the same time, or null for the default.</summary>
+    public int? Parallel { get; private init; }
+
     /// <summary><c>eval --misses</c>: list every reply the classifier got wrong.</summary>
     public bool Misses { get; private init; }
 
@@ -66,6 +69,7 @@ internal sealed class Options
             Summary = CliCommands.Value<bool>(result, "--summary"),
             Since = CliCommands.Value<DateTimeOffset?>(result, "--since"),
             Until = CliCommands.Value<DateTimeOffset?>(result, "--until"),
+            Parallel = CliCommands.Value<int?>(result, "--parallel"),
             Misses = CliCommands.Value<bool>(result, "--misses"),
             ShowAddresses = CliCommands.Value<bool>(result, "--show-addresses"),
             Stage = CliCommands.Value<SmtpStage>(result, "--stage"),

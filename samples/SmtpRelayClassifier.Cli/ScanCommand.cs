@@ -1,12 +1,13 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Threading;
 using SmtpRelayClassifier.Scanning;
 
 namespace SmtpRelayClassifier.Cli;
@@ -16,8 +17,9 @@ namespace SmtpRelayClassifier.Cli;
 /// one line per failure or report about no failure (text or <c>--json</c>) or, with <c>--summary</c>, the counts; with
 /// <c>--since</c>/<c>--until</c> only what happened in between (log lines by their timestamp, bounces by their <c>Date</c>). gzip inputs are read
 /// decompressed. An input that cannot be read is named on standard error and the scan goes on (exit code 1); what the
-/// readers read past is told per input on standard error and counted in the summary. On a terminal it shows a
-/// progress bar on standard error; nothing of it when the output is redirected.
+/// readers read past is told per input on standard error and counted in the summary. Several inputs are read at the
+/// same time (<c>--parallel</c>, see <see cref="ScanWorkers"/>); the output is in the order the inputs were given. On a
+/// terminal it shows a progress bar on standard error; nothing of it when the output is redirected.
 /// </summary>
 internal static class ScanCommand
 {
@@ -32,6 +34,9 @@ internal static class ScanCommand
         Mbox,
     }
 
+    /// <summary>The output a worker writes before it hands it over (standard input's: each failure at once).</summary>
+    private const int BatchBytes = 1 << 16;
+
     public static int Run(Options options, Stream stdin, Stream output, StreamWriter text, TextWriter stderr, SmtpFailureClassifier classifier)
     {
         if (options.Since >= options.Until)
@@ -45,79 +50,115 @@ internal static class ScanCommand
 
         var readerOptions = new MailLogReaderOptions { ShowFullAddresses = options.ShowAddresses, Since = options.Since, Until = options.Until };
         var summary = new ScanSummary(options.Language is { } language ? System.Globalization.CultureInfo.GetCultureInfo(language) : null);
-        using var json = options.Json ? new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }) : null;
         bool showProgress = !Console.IsOutputRedirected && !Console.IsErrorRedirected && output is not MemoryStream;
-        var progress = showProgress ? new Progress(stderr, inputs.Files.Where(f => f != "-").Sum(SizeOf)) : null;
+        var progress = showProgress ? new ScanProgress(stderr, inputs.Files.Where(f => f != "-").Sum(SizeOf)) : null;
+        var jsonOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
-        foreach (string file in inputs.Files)
+        // Each input is read, classified and written into batches (or counted) on a worker; here, the batches are
+        // written and the counts added in the order the inputs were given. Whatever waits for a worker is flushed first: a live log on standard input
+        // shows each failure when it is found.
+        using (var workers = new ScanWorkers(inputs.Files, options.Parallel ?? DefaultParallel, BatchBytes, Scan))
         {
-            string name = file == "-" ? "(stdin)" : file;
-            Stream raw;
-            try
+            foreach (var job in workers.Jobs)
             {
-                raw = file == "-" ? stdin : File.OpenRead(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                inputs.Report(name, $"cannot be read ({e.Message})");
-                continue;
-            }
-
-            // One reader of each kind per input, so that what they skip is told per input. A syslog time has no year: the
-            // file's last write time gives it (standard input: now).
-            var fileOptions = file == "-" ? readerOptions : new MailLogReaderOptions
-            {
-                ShowFullAddresses = readerOptions.ShowFullAddresses, Since = readerOptions.Since, Until = readerOptions.Until,
-                TimestampReference = LastWritten(file),
-            };
-            var logs = new MailLogReader(classifier, fileOptions);
-            var bounces = new BounceReader(classifier, fileOptions);
-            using (raw)
-            {
-                using var results = Read(file, raw, progress, logs, bounces, name).GetEnumerator();
-                while (true)
+                while (job.Take(output.Flush) is { } batch)
                 {
-                    try
-                    {
-                        if (!results.MoveNext())
-                            break;
-                    }
-                    catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException && e is not OutputClosedException)
-                    {
-                        inputs.Report(name, $"cannot be read ({e.Message})");
-                        break;
-                    }
-
-                    var result = results.Current;
-                    summary.Add(result);
-                    progress?.Found();
-                    if (options.Summary)
-                        continue;
-                    if (json is not null)
-                        WriteJson(json, output, result);
-                    else
-                        text.WriteLine($"{result.Source}:{result.Line}  {What(result)}  {result.RemoteHost ?? "-"}  {result.Diagnosis.RuleId}  {result.Diagnosis.Summary}");
+                    output.Write(batch.WrittenSpan);
+                    workers.Return(batch);
                 }
-            }
 
-            var skipped = logs.Skipped.Total > 0 ? logs.Skipped : bounces.Skipped;
-            if (skipped.Total > 0)
-                stderr.WriteLine($"smtp-classify: scan: {name}: read past {skipped} (see --summary)");
-            summary.AddSkipped(skipped);
+                if (job.Summary is { } counts)
+                    summary.Add(counts);
+                if (job.Error is { } error)
+                    inputs.Report(job.Name, error);
+                if (job.Skipped.Total > 0)
+                    stderr.WriteLine($"smtp-classify: scan: {job.Name}: read past {job.Skipped} (see --summary)");
+                summary.AddSkipped(job.Skipped);
+            }
         }
 
         progress?.Done();
         summary.NotRead = inputs.NotRead;
         if (options.Summary)
         {
-            if (json is not null)
+            if (options.Json)
+            {
+                using var json = new Utf8JsonWriter(output, jsonOptions);
                 summary.WriteJson(json, output);
+            }
             else
+            {
                 summary.WriteText(text);
+            }
         }
 
         return inputs.NotRead > 0 ? Program.Incomplete : Program.Ok;
+
+        // One input, on a worker: its failures into batches handed over as they fill (at once for standard input).
+        void Scan(ScanWorkers.Job job)
+        {
+            Stream raw;
+            try
+            {
+                raw = job.Input == "-" ? stdin : File.OpenRead(job.Input);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                job.Error = $"cannot be read ({e.Message})";
+                return;
+            }
+
+            // One reader of each kind per input, so that what they skip is told per input. A syslog time has no year: the
+            // file's last write time gives it (standard input: now).
+            var fileOptions = job.Input == "-" ? readerOptions : new MailLogReaderOptions
+            {
+                ShowFullAddresses = readerOptions.ShowFullAddresses, Since = readerOptions.Since, Until = readerOptions.Until,
+                TimestampReference = LastWritten(job.Input),
+            };
+            var logs = new MailLogReader(classifier, fileOptions);
+            var bounces = new BounceReader(classifier, fileOptions);
+            var batch = job.Rent();
+            var counts = options.Summary ? new ScanSummary() : null;
+            using var json = options.Json && counts is null ? new Utf8JsonWriter(batch, jsonOptions) : null;
+            using (raw)
+            {
+                try
+                {
+                    foreach (var result in Read(job.Input, raw, progress, logs, bounces, job.Name, job.Stopping))
+                    {
+                        progress?.Found();
+                        if (counts is not null)
+                        {
+                            counts.Add(result);
+                            continue;
+                        }
+
+                        if (json is not null)
+                            WriteJson(json, batch, result);
+                        else
+                            Encoding.UTF8.GetBytes($"{result.Source}:{result.Line}  {What(result)}  {result.RemoteHost ?? "-"}  {result.Diagnosis.RuleId}  {result.Diagnosis.Summary}{Environment.NewLine}", batch);
+                        if (batch.WrittenCount >= BatchBytes || job.Input == "-")
+                        {
+                            job.Hand(batch);
+                            batch = job.Rent();
+                        }
+                    }
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    job.Error = $"cannot be read ({e.Message})";
+                }
+            }
+
+            if (batch.WrittenCount > 0)
+                job.Hand(batch);
+            job.Summary = counts;
+            job.Skipped = logs.Skipped.Total > 0 ? logs.Skipped : bounces.Skipped;
+        }
     }
+
+    /// <summary>The inputs read at the same time when <c>--parallel</c> is not given: one per core, at most 8.</summary>
+    public static int DefaultParallel => Math.Min(Environment.ProcessorCount, 8);
 
     // "RelayDenied (relay block)"; a report about no failure: "not a failure: FeedbackReport abuse", "not a failure: DelayNotice (RateLimited)".
     private static string What(Result r)
@@ -172,15 +213,15 @@ internal static class ScanCommand
     }
 
     // Lazily, so that what reading throws comes out of MoveNext, where the caller tells unreadable input from the rest.
-    private static IEnumerable<Result> Read(string file, Stream raw, Progress? progress, MailLogReader logs, BounceReader bounces, string name)
+    private static IEnumerable<Result> Read(string file, Stream raw, ScanProgress? progress, MailLogReader logs, BounceReader bounces, string name, CancellationToken stop)
     {
-        var input = new ScanInput(raw, progress);
+        var input = new ScanInput(raw, progress, stop);
         var head = input.Peek();
         Stream source = input;
         if (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b)
         {
             // gzip (rotated logs such as mail.log.1.gz): the format is that of what it decompresses to.
-            var decompressed = new ScanInput(new GZipStream(input, CompressionMode.Decompress), progress: null);
+            var decompressed = new ScanInput(new GZipStream(input, CompressionMode.Decompress), progress: null, stop);
             head = decompressed.Peek();
             source = decompressed;
             file = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file;
@@ -209,9 +250,10 @@ internal static class ScanCommand
         }
     }
 
-    private static void WriteJson(Utf8JsonWriter json, Stream output, Result r)
+    private static void WriteJson(Utf8JsonWriter json, IBufferWriter<byte> output, Result r)
     {
         var d = r.Diagnosis;
+        json.Reset(output);
         json.WriteStartObject();
         json.WriteString("source", r.Source);
         json.WriteNumber("line", r.Line);
@@ -243,8 +285,8 @@ internal static class ScanCommand
         json.WriteString("summary", d.Summary);
         json.WriteEndObject();
         json.Flush();
-        output.WriteByte((byte)'\n');
-        json.Reset();
+        output.GetSpan(1)[0] = (byte)'\n';
+        output.Advance(1);
     }
 
     /// <summary>One failure, or one report about no failure, whatever it was read from.</summary>
@@ -261,102 +303,5 @@ internal static class ScanCommand
 
         public static Result From(string source, long index, BounceFailure f) =>
             new(source, index, f.IsDeliveryStatusReport ? "DeliveryStatusReport" : "Bounce", f.Diagnosis, f.RemoteHost, null, null, f.Recipient) { FeedbackType = f.FeedbackType };
-    }
-
-    /// <summary>
-    /// A file or standard input as <c>scan</c> reads it: its first bytes can be looked at (to detect the format) and are
-    /// then read again, and every byte read is counted for the progress bar.
-    /// </summary>
-    private sealed class ScanInput(Stream inner, Progress? progress) : Stream
-    {
-        private readonly byte[] _head = new byte[64];
-        private int _headLength;
-        private int _headOffset;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        /// <summary>The first bytes (up to 64), read once; reading starts again at the first of them.</summary>
-        public ReadOnlySpan<byte> Peek()
-        {
-            if (_headLength == 0)
-            {
-                _headLength = inner.ReadAtLeast(_head, _head.Length, throwOnEndOfStream: false);
-                progress?.Read(_head.AsSpan(0, _headLength));
-            }
-
-            _headOffset = 0;
-            return _head.AsSpan(0, _headLength);
-        }
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_headOffset < _headLength)
-            {
-                int n = Math.Min(buffer.Length, _headLength - _headOffset);
-                _head.AsSpan(_headOffset, n).CopyTo(buffer);
-                _headOffset += n;
-                return n;
-            }
-
-            int read = inner.Read(buffer);
-            progress?.Read(buffer[..read]);
-            return read;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>A one-line progress bar on standard error: bytes, lines per second, failures found.</summary>
-    private sealed class Progress(TextWriter stderr, long totalBytes)
-    {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private long _bytes;
-        private long _lines;
-        private long _failures;
-        private long _lastDraw;
-
-        public void Read(ReadOnlySpan<byte> data)
-        {
-            _bytes += data.Length;
-            _lines += data.Count((byte)'\n');
-            if (_clock.ElapsedMilliseconds - _lastDraw >= 250)
-                Draw();
-        }
-
-        public void Found() => _failures++;
-
-        public void Done()
-        {
-            Draw();
-            stderr.WriteLine();
-        }
-
-        private void Draw()
-        {
-            _lastDraw = _clock.ElapsedMilliseconds;
-            double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
-            string bar = string.Empty;
-            if (totalBytes > 0)
-            {
-                int filled = (int)Math.Min(30, 30 * _bytes / totalBytes);
-                bar = $"[{new string('#', filled)}{new string('.', 30 - filled)}] {100.0 * _bytes / totalBytes,5:F1}% ";
-            }
-
-            stderr.Write($"\r{bar}{_bytes / 1e6:F1} MB  {_bytes / 1e6 / seconds:F0} MB/s  {_lines / seconds / 1e3:F0}k lines/s  {_failures} failures ");
-        }
     }
 }

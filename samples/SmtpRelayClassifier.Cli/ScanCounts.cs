@@ -18,6 +18,13 @@ internal sealed class ScanCounts<TKey>(IEqualityComparer<TKey>? comparer = null)
         Total += count;
     }
 
+    /// <summary>Adds every count of <paramref name="other"/>; a key new here is kept as <paramref name="other"/> wrote it.</summary>
+    public void Add(ScanCounts<TKey> other)
+    {
+        foreach (var (key, count) in other._counts)
+            Add(key, count);
+    }
+
     /// <summary>The keys with their counts, the highest count first, equal counts by key (ordinal for text).</summary>
     public IEnumerable<KeyValuePair<TKey, long>> Ordered() =>
         _counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, typeof(TKey) == typeof(string) ? (IComparer<TKey>)(object)System.StringComparer.Ordinal : Comparer<TKey>.Default);

@@ -66,6 +66,24 @@ internal sealed class ScanSummary(System.Globalization.CultureInfo? culture = nu
         }
     }
 
+    /// <summary>Adds the counts of another summary (one input's, made on a worker) to these.</summary>
+    public void Add(ScanSummary other)
+    {
+        _kinds.Add(other._kinds);
+        _actions.Add(other._actions);
+        _blockLists.Add(other._blockLists);
+        _remoteHosts.Add(other._remoteHosts);
+        _domains.Add(other._domains);
+        _relayBlocksByHost.Add(other._relayBlocksByHost);
+        _relayBlocksByClient.Add(other._relayBlocksByClient);
+        _rules.Add(other._rules);
+        _notFailures.Add(other._notFailures);
+        _feedbackTypes.Add(other._feedbackTypes);
+        _skipped.Add(other._skipped);
+        _relayBlocks += other._relayBlocks;
+        NotRead += other.NotRead;
+    }
+
     /// <summary>Adds what the readers of one input read past.</summary>
     public void AddSkipped(SkipCounts skipped)
     {

@@ -17,7 +17,7 @@ public class ScanAndTsvCliTests
 {
     private static (int Exit, string Out, string Err) Run(string stdin, params string[] args) => CliRunner.Run(stdin, args);
 
-    private const string Log =
+    internal const string Log =
         "Nov 28 01:19:40 mail postfix/smtp[23841]: A8C60B1E293: to=<bob@relaytest.example>, relay=mx.example.net[192.0.2.5]:25, delay=0.13, dsn=5.7.1, status=bounced (host mx.example.net[192.0.2.5] said: 554 5.7.1 <bob@relaytest.example>: Relay access denied (in reply to RCPT TO command))\n" +
         "Nov 28 01:19:41 mail postfix/smtp[23844]: B1234B1E010: to=<alice@example.org>, relay=mx.example.org[192.0.2.4]:25, dsn=2.0.0, status=sent (250 ok)\n" +
         "Nov 28 01:19:42 mail postfix/smtp[23845]: C1234B1E010: to=<carol@example.org>, relay=mx.example.org[192.0.2.4]:25, dsn=5.1.1, status=bounced (host mx.example.org[192.0.2.4] said: 550 5.1.1 <carol@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO command))\n";
@@ -290,15 +290,5 @@ public class ScanAndTsvCliTests
         protected override void Dispose(bool disposing)
         {
         }
-    }
-
-    /// <summary>A directory of its own under the temporary directory, deleted with what it holds.</summary>
-    private sealed class TemporaryDirectory : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("smtp-classify-scan-").FullName;
-
-        public string File(string name) => System.IO.Path.Combine(Path, name);
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }
