@@ -11,6 +11,9 @@ internal struct FailureFacts
     public SmtpStage Stage;
     public DiagnosisSource Source;
     public string? Mailbox;
+    // The mailbox and the server as parts of the caller's string (Mailbox and Server are then null).
+    public TextSlice MailboxSlice;
+    public TextSlice ServerSlice;
     public string? ReplyText;
     // The reply text as a part of the caller's string, when it needs no other change (ReplyText is then null).
     public TextSlice ReplyTextSlice;

@@ -146,9 +146,22 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         System.Collections.Generic.List<RuleCandidate>? candidates = null)
     {
         TakeParse(ref evidence, parsed);
-        evidence.Mailbox ??= parsed.GetMailbox(source);
+        // The mailbox and the host stay parts of the caller's string, when there is one, until someone reads them.
+        if (evidence.Mailbox is null && parsed.HasMailbox)
+        {
+            if (wholeInput is not null)
+                evidence.MailboxSlice = Slice(wholeInput, parsed.Mailbox);
+            else
+                evidence.Mailbox = parsed.GetMailbox(source);
+        }
+
         if (evidence.Server is null && parsed.HasRemoteHost)
-            evidence.Server = parsed.GetRemoteHost(source);
+        {
+            if (wholeInput is not null)
+                evidence.ServerSlice = Slice(wholeInput, parsed.RemoteHost);
+            else
+                evidence.Server = parsed.GetRemoteHost(source);
+        }
 
         // One text for every form of the same input (string, chars, bytes): the string itself is kept only when it is that text.
         var (offset, length) = parsed.Text.GetOffsetAndLength(source.Length);
@@ -233,6 +246,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             ReplyCode = evidence.Code != 0 ? evidence.Code : null,
             EnhancedStatusCode = evidence.Enhanced.IsEmpty ? null : evidence.Enhanced,
             Mailbox = evidence.Mailbox,
+            MailboxSlice = evidence.MailboxSlice,
             ReplyText = evidence.ReplyText,
             ReplyTextSlice = evidence.ReplyTextSlice,
             Causes = causes,
@@ -244,6 +258,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             Evidence = weighed,
             HResult = evidence.HResult,
             Server = evidence.Server,
+            ServerSlice = evidence.ServerSlice,
             Port = evidence.Port,
             ErrorType = evidence.ErrorType,
             BlockList = findings.BlockList,
@@ -275,6 +290,12 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
     }
 
     internal RuleSet Rules => _rules;
+
+    private static TextSlice Slice(string whole, Range range)
+    {
+        var (offset, length) = range.GetOffsetAndLength(whole.Length);
+        return new TextSlice(whole, offset, length);
+    }
 
     // What the parse found fills what the caller did not say: the codes, the stage, and the source its wrappers name.
     private static void TakeParse(ref FailureFacts facts, in SmtpReply parsed)

@@ -67,29 +67,30 @@ public sealed record RelayBlockDiagnosis
     public EnhancedStatusCode? EnhancedStatusCode { get; init; }
 
     /// <summary>The mailbox the failure is about (the rejected recipient or sender), when known.</summary>
-    public string? Mailbox { get; init; }
+    public string? Mailbox
+    {
+        get => _mailbox.Get(_source);
+        init => _mailbox = new LazyText(value);
+    }
+
+    /// <summary>The mailbox as a part of the caller's string, not cut out yet; a source of null leaves <see cref="Mailbox"/> as it is.</summary>
+    internal TextSlice MailboxSlice
+    {
+        init => Keep(value, ref _mailbox);
+    }
 
     /// <summary>The server's reply text (lines joined with <c>\n</c>, without the reply code), when there was one.</summary>
     public string? ReplyText
     {
-        // A text that is one part of the caller's string is cut out when first read: a classification whose text nobody
-        // reads allocates only the record. Two threads reading it at once cut out equal strings.
-        get => _replyText ??= _replyTextSlice.Cut();
-        init => (_replyText, _replyTextSlice) = (value, default);
+        get => _replyText.Get(_source);
+        init => _replyText = new LazyText(value);
     }
 
     /// <summary>The reply text as a part of the caller's string, not cut out yet; a source of null leaves <see cref="ReplyText"/> as it is.</summary>
     internal TextSlice ReplyTextSlice
     {
-        init
-        {
-            if (value.Source is not null)
-                (_replyText, _replyTextSlice) = (null, value);
-        }
+        init => Keep(value, ref _replyText);
     }
-
-    private string? _replyText;
-    private TextSlice _replyTextSlice;
 
     /// <summary>The likely causes, most likely first.</summary>
     public IReadOnlyList<FailureCause> Causes { get; init; } = [];
@@ -123,7 +124,25 @@ public sealed record RelayBlockDiagnosis
     private object? _hresult;
 
     /// <summary>The server's host name, when known.</summary>
-    public string? Server { get; init; }
+    public string? Server
+    {
+        get => _server.Get(_source);
+        init => _server = new LazyText(value);
+    }
+
+    /// <summary>The host name as a part of the caller's string, not cut out yet; a source of null leaves <see cref="Server"/> as it is.</summary>
+    internal TextSlice ServerSlice
+    {
+        init => Keep(value, ref _server);
+    }
+
+    // A text that is a part of the caller's string (the reply text, the mailbox, the server) is cut out when first read:
+    // a classification whose texts nobody reads allocates only the record. Two threads reading one at once cut out equal
+    // strings. The parts a diagnosis keeps are of one string, _source.
+    private LazyText _replyText;
+    private LazyText _mailbox;
+    private LazyText _server;
+    private string? _source;
 
     /// <summary>The server's port, when known.</summary>
     public int? Port { get; init; }
@@ -204,6 +223,16 @@ public sealed record RelayBlockDiagnosis
         return $"{Kind}: {AddressRedactor.MaskAll(Summary)} ({string.Join(", ", details.Where(d => !string.IsNullOrEmpty(d)))})";
     }
 
+    private void Keep(TextSlice slice, ref LazyText text)
+    {
+        if (slice.Source is null)
+            return;
+        if (_source is not null && !ReferenceEquals(_source, slice.Source))
+            throw new InvalidOperationException("The texts a diagnosis cuts out when first read must be parts of one string.");
+        _source = slice.Source;
+        text = slice.Length == 0 ? new LazyText(string.Empty) : new LazyText(slice.Start, slice.Length);
+    }
+
     private static bool SameItems<T>(IReadOnlyList<T> left, IReadOnlyList<T> right)
         where T : struct, Enum
     {
@@ -218,5 +247,21 @@ public sealed record RelayBlockDiagnosis
         }
 
         return true;
+    }
+
+    /// <summary>A text, or where it stands in <see cref="_source"/> until it is first read (a length of 0: no text).</summary>
+    private struct LazyText
+    {
+        private readonly int _start;
+        private readonly int _length;
+        private string? _text;
+
+        public LazyText(string? text) => _text = text;
+
+        public LazyText(int start, int length) => (_start, _length) = (start, length);
+
+        public string? Get(string? source) =>
+            _text ??= _length == 0 || source is null ? null
+                : _start == 0 && _length == source.Length ? source : source.Substring(_start, _length);
     }
 }

@@ -97,15 +97,36 @@ public class SmtpFailureClassifierTests
     [InlineData("Relaying denied")]
     [InlineData("\t554 5.7.1 Relais refusé à\r\n")]
     [InlineData("Relais refusé à")]
-    public void Classify_StringCharsAndBytes_GiveTheSameReplyText(string reply)
+    // Postfix bounce (smtp_proto.c "host %s said: %s"), a mailbox and a host to cut out of the string.
+    [InlineData("host mx.example.org[192.0.2.25] said: 550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)")]
+    public void Classify_StringCharsAndBytes_GiveTheSameDiagnosis(string reply)
     {
         var fromString = Classifier.Classify(reply);
         var fromChars = Classifier.Classify(reply.AsSpan());
         var fromBytes = Classifier.Classify(Encoding.UTF8.GetBytes(reply).AsSpan());
 
+        // The string's record cuts its texts out when first read; the others hold them already: equal all the same.
+        Assert.Equal(fromChars, fromString);
+        Assert.Equal(fromChars.GetHashCode(), Classifier.Classify(reply).GetHashCode());
         Assert.NotNull(fromString.ReplyText);
-        Assert.Equal((fromString.ReplyText, fromString.Kind), (fromChars.ReplyText, fromChars.Kind));
-        Assert.Equal((fromString.ReplyText, fromString.Kind), (fromBytes.ReplyText, fromBytes.Kind));
+        Assert.Equal((fromString.ReplyText, fromString.Mailbox, fromString.Server, fromString.Kind), (fromChars.ReplyText, fromChars.Mailbox, fromChars.Server, fromChars.Kind));
+        Assert.Equal((fromString.ReplyText, fromString.Mailbox, fromString.Server, fromString.Kind), (fromBytes.ReplyText, fromBytes.Mailbox, fromBytes.Server, fromBytes.Kind));
+    }
+
+    [Fact]
+    public void Classify_OfAString_CutsMailboxAndServerOutOfItWhenRead()
+    {
+        // Postfix bounce (smtp_proto.c "host %s said: %s").
+        const string reply = "host mx.example.org[192.0.2.25] said: 550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown";
+
+        var d = Classifier.Classify(reply);
+        var replaced = Classifier.Classify(reply) with { ReplyText = "replaced", Server = null };
+
+        Assert.Equal("bob@example.org", d.Mailbox);
+        Assert.Equal("mx.example.org", d.Server);
+        Assert.Same(d.Mailbox, d.Mailbox);
+        // A text set with `with` replaces what was to be cut out; the others are still cut out of the caller's string.
+        Assert.Equal(("replaced", null, "bob@example.org"), (replaced.ReplyText, replaced.Server, replaced.Mailbox));
     }
 
     [Theory]

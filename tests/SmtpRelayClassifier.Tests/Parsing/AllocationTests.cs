@@ -7,7 +7,8 @@ using Xunit;
 namespace SmtpRelayClassifier.Tests.Parsing;
 
 /// <summary>
-/// The hot paths allocate nothing once warm: the parser on bytes and chars, <c>ClassifyKind</c> and <c>ClassifyBrief</c>.
+/// The hot paths allocate nothing once warm: the parser on bytes and chars, <c>ClassifyKind</c> and <c>ClassifyBrief</c>;
+/// <c>Classify</c> of a string allocates the record and nothing else.
 /// Counted with the thread's allocation counter over rounds of many warm calls, so the figure is exact (BenchmarkDotNet's dry run, one
 /// call without warm-up, also counts what the first call's JIT allocates). The replies are the parse benchmark's.
 /// </summary>
@@ -73,4 +74,26 @@ public class AllocationTests
         Assert.Equal(0, Allocations.PerRound(() => classifier.ClassifyKind(reply.AsSpan())));
         Assert.Equal(0, Allocations.PerRound(() => classifier.ClassifyBrief(reply.AsSpan(), SmtpFailureContext.ForStage(SmtpStage.Rcpt))));
     }
+
+    [Theory]
+    [MemberData(nameof(Replies))]
+    public void Classify_OfAString_AllocatesTheRecordAloneOnceWarm(string reply)
+    {
+        var classifier = SmtpFailureClassifier.Default;
+        long record = Allocations.PerRound(() => _kept = new RelayBlockDiagnosis { Kind = SmtpFailureKind.RelayDenied, RuleId = "r", Summary = "s" });
+        int lineEnd = reply.IndexOf('\n', StringComparison.Ordinal);
+        bool multiLine = lineEnd >= 0 && lineEnd < reply.Length - 1;
+
+        long allocated = Allocations.PerRound(() => _kept = classifier.Classify(reply));
+
+        // A reply of several lines has its text joined from them (the lines' codes taken out): that string besides.
+        if (multiLine)
+            Assert.InRange(allocated, record + 1, record + (1_000 * (reply.Length * 2 + 64)));
+        else
+            Assert.Equal(record, allocated);
+        Assert.NotNull(_kept);
+    }
+
+    // Where each record goes, so that none is kept on the stack.
+    private static RelayBlockDiagnosis? _kept;
 }
