@@ -146,22 +146,10 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         System.Collections.Generic.List<RuleCandidate>? candidates = null)
     {
         TakeParse(ref evidence, parsed);
-        // The mailbox and the host stay parts of the caller's string, when there is one, until someone reads them.
         if (evidence.Mailbox is null && parsed.HasMailbox)
-        {
-            if (wholeInput is not null)
-                evidence.MailboxSlice = Slice(wholeInput, parsed.Mailbox);
-            else
-                evidence.Mailbox = parsed.GetMailbox(source);
-        }
-
+            TakePart(source, wholeInput, parsed.Mailbox, ref evidence.Mailbox, ref evidence.MailboxSlice);
         if (evidence.Server is null && parsed.HasRemoteHost)
-        {
-            if (wholeInput is not null)
-                evidence.ServerSlice = Slice(wholeInput, parsed.RemoteHost);
-            else
-                evidence.Server = parsed.GetRemoteHost(source);
-        }
+            TakePart(source, wholeInput, parsed.RemoteHost, ref evidence.Server, ref evidence.ServerSlice);
 
         // One text for every form of the same input (string, chars, bytes): the string itself is kept only when it is that text.
         var (offset, length) = parsed.Text.GetOffsetAndLength(source.Length);
@@ -291,10 +279,18 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
 
     internal RuleSet Rules => _rules;
 
-    private static TextSlice Slice(string whole, Range range)
+    // A part of the input (the mailbox, the host): kept as a part of the caller's string, cut out only when someone reads
+    // it, when the input is a string; cut out now otherwise.
+    private static void TakePart(ReadOnlySpan<char> source, string? wholeInput, Range part, ref string? text, ref TextSlice slice)
     {
-        var (offset, length) = range.GetOffsetAndLength(whole.Length);
-        return new TextSlice(whole, offset, length);
+        if (wholeInput is null)
+        {
+            text = source[part].ToString();
+            return;
+        }
+
+        var (offset, length) = part.GetOffsetAndLength(wholeInput.Length);
+        slice = new TextSlice(wholeInput, offset, length);
     }
 
     // What the parse found fills what the caller did not say: the codes, the stage, and the source its wrappers name.
