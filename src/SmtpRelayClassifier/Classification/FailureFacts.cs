@@ -18,6 +18,9 @@ internal struct FailureFacts
     // The reply text as a part of the caller's string, when it needs no other change (ReplyText is then null).
     public TextSlice ReplyTextSlice;
     public string? Server;
+    // The reply's own link, cut out (ReplyLink) or as a part of the caller's string; read into a Uri only when asked for.
+    public string? ReplyLink;
+    public TextSlice ReplyLinkSlice;
     public int? Port;
     public OutlookHResult? HResult;
     public string? ErrorType;

@@ -10,8 +10,9 @@ namespace SmtpRelayClassifier;
 /// </summary>
 /// <param name="BlockList">The block list named, or null.</param>
 /// <param name="ListedItem">The IP address or domain the reply says is listed, or null.</param>
-/// <param name="HelpLink">The reply's own link, or null.</param>
-internal readonly record struct ReplyFindings(BlockList? BlockList, string? ListedItem, Uri? HelpLink)
+/// <param name="Link">Where the reply's own link stands in the text; empty when it has none. Read into a <see cref="Uri"/> only
+/// when <see cref="RelayBlockDiagnosis.HelpLink"/> is.</param>
+internal readonly record struct ReplyFindings(BlockList? BlockList, string? ListedItem, Range Link)
 {
     private static readonly int LinkMarkers = BlockLists.Phrases.Count;
 
@@ -21,7 +22,7 @@ internal readonly record struct ReplyFindings(BlockList? BlockList, string? List
         // Only the default rule set carries the block lists' phrases and the link schemes, in that order.
         if (markers.Length != DefaultRules.Markers.Count)
             return default;
-        Uri? link = markers[LinkMarkers] >= 0 || markers[LinkMarkers + 1] >= 0 ? UrlScanner.Find(text) : null;
+        var link = (markers[LinkMarkers] >= 0 || markers[LinkMarkers + 1] >= 0) && UrlScanner.TryFind(text, out var found) ? found : default;
         int phrase = BlockLists.FirstFound(markers[..LinkMarkers]);
         if (phrase < 0)
             return new ReplyFindings(null, null, link);

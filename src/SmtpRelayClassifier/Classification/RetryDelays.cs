@@ -26,6 +26,9 @@ internal static class RetryDelays
         (ClientBlocked, TimeSpan.FromHours(1)),
     ];
 
+    // The table above indexed by kind, Otherwise where it names none: read for every transient failure.
+    private static readonly TimeSpan[] DelayOfKind = IndexByKind();
+
     /// <summary>The wait before sending again: null when permanent; what the server said, when it did; the kind's default otherwise.</summary>
     public static TimeSpan? For(SmtpFailureKind kind, bool transient, IReadOnlyList<FailureCause> causes, TimeSpan? said)
     {
@@ -35,13 +38,16 @@ internal static class RetryDelays
             return said;
         if (kind == RateLimited && causes.Count > 0 && causes[0] == FailureCause.Greylisting)
             return Greylisting;
-        foreach (var (k, delay) in ByKind)
-        {
-            if (k == kind)
-                return delay;
-        }
+        return (uint)kind < (uint)DelayOfKind.Length ? DelayOfKind[(int)kind] : Otherwise;
+    }
 
-        return Otherwise;
+    private static TimeSpan[] IndexByKind()
+    {
+        var delays = new TimeSpan[(int)ProtocolError + 1];
+        delays.AsSpan().Fill(Otherwise);
+        foreach (var (kind, delay) in ByKind)
+            delays[(int)kind] = delay;
+        return delays;
     }
 
     /// <summary>The defaults by kind, for the tests that hold the README to them.</summary>

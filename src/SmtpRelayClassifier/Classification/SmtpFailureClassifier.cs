@@ -165,7 +165,10 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         Span<int> markers = stackalloc int[_rules.MarkerCount];
         var decision = _rules.EvaluateMarked(text, evidence.Code, evidence.Enhanced, evidence.Stage, markers, out bool anyMarker, candidates, offset);
         var findings = anyMarker ? ReplyFindings.Find(_rules, text, markers) : default;
-        int at = decision.PhraseOffset >= 0 ? decision.PhraseOffset : _rules.Locate(text, decision.PhraseId);
+        var (linkAt, linkLength) = findings.Link.GetOffsetAndLength(length);
+        if (linkLength > 0)
+            TakePart(source, wholeInput, new Range(offset + linkAt, offset + linkAt + linkLength), ref evidence.ReplyLink, ref evidence.ReplyLinkSlice);
+        int at = decision.PhraseOffset;
         // Where the codes the decision read stand, when they are the parser's (a caller's own code has no position in the text).
         var codeRange = evidence.Code == parsed.Code ? parsed.CodeRange : default;
         var enhancedRange = evidence.Enhanced == parsed.EnhancedStatusCode ? parsed.EnhancedCodeRange : default;
@@ -205,13 +208,16 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             EnhancedCodeRange = enhancedRange,
             RetryAfterRange = saidRange,
         };
-        // The reply's own link first; else the page of the vendor whose rule decided.
-        return Build(verdict, evidence, weighed, said, findings with { HelpLink = findings.HelpLink ?? rule.HelpLink });
+        // The reply's own link first (the evidence's); else the page of the vendor whose rule decided.
+        return Build(verdict, evidence, weighed, said, findings, rule.HelpLink);
     }
 
-    /// <summary>Builds the diagnosis for a decision, filling what it leaves open from the kind's profile.</summary>
+    /// <summary>
+    /// Builds the diagnosis for a decision, filling what it leaves open from the kind's profile; <paramref name="page"/> is
+    /// the help link when the evidence carries no link of the reply's own.
+    /// </summary>
     internal static RelayBlockDiagnosis Build(in Verdict verdict, in FailureFacts evidence, DiagnosisEvidence weighed = default, TimeSpan? said = null,
-        in ReplyFindings findings = default)
+        in ReplyFindings findings = default, Uri? page = null)
     {
         var profile = KindProfiles.For(verdict.Kind, evidence.Source);
         bool remote = UsesRemoteProfile(verdict.Kind, evidence.Source);
@@ -251,7 +257,9 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             ErrorType = evidence.ErrorType,
             BlockList = findings.BlockList,
             ListedItem = findings.ListedItem,
-            HelpLink = findings.HelpLink,
+            HelpLink = page,
+            ReplyLinkText = evidence.ReplyLink,
+            ReplyLinkSlice = evidence.ReplyLinkSlice,
             Summary = summary,
         };
     }

@@ -117,7 +117,7 @@ public sealed record RelayBlockDiagnosis
     public OutlookHResult? HResult
     {
         get => _hresult is OutlookHResult hresult ? hresult : null;
-        init => _hresult = value;
+        init => _hresult = value is { } hresult ? hresult : null;
     }
 
     // Boxed: few diagnoses carry an Outlook number, and every record is smaller by the size of one.
@@ -168,7 +168,51 @@ public sealed record RelayBlockDiagnosis
     /// it has one, otherwise the error page of the provider whose rule decided (Microsoft, Gmail, Yahoo, Outlook.com,
     /// Apple, Comcast, Orange); null when neither is known. Always an absolute http or https address.
     /// </summary>
-    public Uri? HelpLink { get; init; }
+    public Uri? HelpLink
+    {
+        get
+        {
+            if (!_replyLink.IsSet)
+                return _helpLink;
+            // The reply's own link is read into a Uri when first asked for; a text that makes none leaves the page set.
+            var own = _replyLinkUri ??= Uri.TryCreate(_replyLink.Get(_source), UriKind.Absolute, out var uri) ? uri : NotALink;
+            return ReferenceEquals(own, NotALink) ? _helpLink : own;
+        }
+
+        init
+        {
+            _helpLink = value;
+            _replyLink = default;
+            _replyLinkUri = null;
+        }
+    }
+
+    /// <summary>
+    /// The reply's own link (an http or https address a scanner found in it) as a part of the caller's string, read into
+    /// <see cref="HelpLink"/> when that is first read; the page <see cref="HelpLink"/> was set to stays when the text makes
+    /// no absolute address. Set after <see cref="HelpLink"/>.
+    /// </summary>
+    internal TextSlice ReplyLinkSlice
+    {
+        init => Keep(value, ref _replyLink);
+    }
+
+    /// <summary>As <see cref="ReplyLinkSlice"/>, for a link already cut out of the input.</summary>
+    internal string? ReplyLinkText
+    {
+        init
+        {
+            if (value is not null)
+                _replyLink = new LazyText(value);
+        }
+    }
+
+    // Stands for "the reply's link makes no Uri" once that is known; never given out.
+    private static readonly Uri NotALink = new("http://localhost/");
+
+    private Uri? _helpLink;
+    private LazyText _replyLink;
+    private Uri? _replyLinkUri;
 
     /// <summary>A one-line English summary.</summary>
     public required string Summary { get; init; }
@@ -259,6 +303,9 @@ public sealed record RelayBlockDiagnosis
         public LazyText(string? text) => _text = text;
 
         public LazyText(int start, int length) => (_start, _length) = (start, length);
+
+        /// <summary>True when there is a text, cut out or not yet.</summary>
+        public readonly bool IsSet => _text is not null || _length != 0;
 
         public string? Get(string? source) =>
             _text ??= _length == 0 || source is null ? null

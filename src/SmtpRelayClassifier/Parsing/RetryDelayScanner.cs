@@ -64,9 +64,10 @@ internal static class RetryDelayScanner
             // A number inside a word, an address, a code (4.7.1) or a clock is not a count.
             if (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or ':' or ',' or '#'))
                 continue;
-            if (end - start > MaxDigits || !TryReadDuration(text, start, end, out long seconds, out int stop) || seconds <= 0)
+            // The words before the number first: most numbers of a reply (codes, addresses, counts) have no preposition of time.
+            if (end - start > MaxDigits || !HasCue(text, start))
                 continue;
-            if (!HasCue(text, start))
+            if (!TryReadDuration(text, start, end, out long seconds, out int stop) || seconds <= 0)
                 continue;
 
             delay = seconds >= (long)Longest.TotalSeconds ? Longest : TimeSpan.FromSeconds(seconds);

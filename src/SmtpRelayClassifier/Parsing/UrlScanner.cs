@@ -37,10 +37,6 @@ internal static class UrlScanner
         return false;
     }
 
-    /// <summary>The first link as an absolute address, or null when the text has none that is well formed.</summary>
-    public static Uri? Find(ReadOnlySpan<char> text) =>
-        TryFind(text, out var range) && Uri.TryCreate(text[range].ToString(), UriKind.Absolute, out var uri) ? uri : null;
-
     // Where the host starts after "http://" or "https://" at this offset, or -1.
     private static int SchemeEnd(ReadOnlySpan<char> text, int at)
     {

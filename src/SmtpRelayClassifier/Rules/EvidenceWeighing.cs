@@ -41,6 +41,14 @@ internal static class EvidenceWeighing
     /// </summary>
     public static RuleDecision Decide(RuleSet set, ReadOnlySpan<RuleMatch> matches, Span<RuleCandidateOutcome> outcomes = default)
     {
+        Span<int> seen = stackalloc int[RuleSet.MaxMatches];
+        return Weigh(set, matches, outcomes, seen);
+    }
+
+    // The weighing itself, with room for the pieces of evidence counted; apart from the stack buffer, as the loops of the
+    // rule set are (RuleSet.FirstRule).
+    private static RuleDecision Weigh(RuleSet set, ReadOnlySpan<RuleMatch> matches, Span<RuleCandidateOutcome> outcomes, Span<int> seen)
+    {
         int winner = Winner(set, matches);
         var decided = matches[winner];
         var rule = set.RuleAt(decided.Rule);
@@ -49,7 +57,6 @@ internal static class EvidenceWeighing
 
         var baseConfidence = rule.Confidence ?? ConfidenceOf(rule.Tier);
         bool lowBase = baseConfidence == DiagnosisConfidence.Low;
-        Span<int> seen = stackalloc int[RuleSet.MaxMatches];
         int support = 0;
         bool corroborated = false;
         int runnerUp = -1;
@@ -90,7 +97,7 @@ internal static class EvidenceWeighing
         var confidence = evidence.Strength == EvidenceStrength.None
             ? DiagnosisConfidence.Low
             : Shift(baseConfidence, (corroborated ? 1 : 0) - (contradicted ? 1 : 0));
-        return new RuleDecision(rule, evidence, decided.Phrase, set.PhraseOf(decided.Rule, decided.Phrase), decided.PhraseOffset, support,
+        return new RuleDecision(rule, evidence, decided.Phrase, set.PhraseOf(decided.Rule, decided.Phrase), PhraseOffset: -1, support,
             runnerUpRule, runnerUpStrength, confidence);
     }
 

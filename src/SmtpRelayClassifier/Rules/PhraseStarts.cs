@@ -64,13 +64,7 @@ internal ref struct PhraseStarts
         if (Vector256.IsHardwareAccelerated)
         {
             if (block.Length < Block)
-            {
-                // The last, short block (and most replies are shorter than one): padded with characters that start nothing.
-                Span<char> padded = stackalloc char[Block];
-                block.CopyTo(padded);
-                padded[block.Length..].Clear();
-                return MaskOf(padded) & ((1UL << block.Length) - 1);
-            }
+                return MaskOfShort(block);
 
             ulong words = 0, others = 0;
             bool ascii = true;
@@ -114,6 +108,18 @@ internal ref struct PhraseStarts
         _previousIsWord = previousIsWord;
         return mask;
     }
+
+#if NET
+    // The last, short block (and most replies are shorter than one): padded with characters that start nothing. Apart
+    // from MaskOf's loops, as the loops of the rule set are (RuleSet.FirstRule).
+    private ulong MaskOfShort(scoped ReadOnlySpan<char> block)
+    {
+        Span<char> padded = stackalloc char[Block];
+        block.CopyTo(padded);
+        padded[block.Length..].Clear();
+        return MaskOf(padded) & ((1UL << block.Length) - 1);
+    }
+#endif
 
     /// <summary>True for the characters words are made of: ASCII letters and digits, and the other Unicode letters and digits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

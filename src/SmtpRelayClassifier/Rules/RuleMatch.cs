@@ -1,7 +1,7 @@
 namespace SmtpRelayClassifier.Rules;
 
 /// <summary>
-/// A rule whose evidence holds for a reply: its index in the compiled order, the first of its phrases found (-1: none)
-/// and where that phrase first stands in the text (-1: none, or not kept).
+/// A rule whose evidence holds for a reply: its index in the compiled order and the first of its phrases found (-1:
+/// none). Where that phrase stands is read for the deciding match alone.
 /// </summary>
-internal readonly record struct RuleMatch(int Rule, int Phrase, int PhraseOffset = -1);
+internal readonly record struct RuleMatch(int Rule, int Phrase);

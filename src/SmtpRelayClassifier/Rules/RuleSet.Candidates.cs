@@ -12,10 +12,11 @@ internal sealed partial class RuleSet
     /// <summary>
     /// Adds a candidate for each match, in the order weighed, with what became of it (<paramref name="outcomes"/>, as
     /// <see cref="EvidenceWeighing.Decide"/> wrote them) and the rule's phrases the text holds (<paramref name="found"/>),
-    /// located in <paramref name="text"/> and shifted by <paramref name="textOffset"/>.
+    /// located in <paramref name="text"/> (where the phrase walk kept their <paramref name="positions"/>, or looked for again)
+    /// and shifted by <paramref name="textOffset"/>.
     /// </summary>
     private void AddCandidates(ReadOnlySpan<char> text, int textOffset, ReadOnlySpan<RuleMatch> matches, ReadOnlySpan<RuleCandidateOutcome> outcomes,
-        ReadOnlySpan<ulong> found, ICollection<RuleCandidate> candidates)
+        ReadOnlySpan<ulong> found, ReadOnlySpan<long> positions, ICollection<RuleCandidate> candidates)
     {
         for (int i = 0; i < matches.Length; i++)
         {
@@ -27,7 +28,7 @@ internal sealed partial class RuleSet
                 Kind = compiled.Rule.Kind,
                 Strength = compiled.Evidence.Strength,
                 Outcome = outcomes[i],
-                Phrases = PhrasesOf(text, textOffset, match, compiled, found),
+                Phrases = PhrasesOf(text, textOffset, compiled, found, positions),
                 UsedReplyCode = compiled.Evidence.UsesReplyCode,
                 UsedEnhancedCode = compiled.Evidence.UsesEnhancedCode,
                 UsedStage = compiled.Evidence.UsesStage,
@@ -36,7 +37,7 @@ internal sealed partial class RuleSet
     }
 
     // The rule's own phrases among those found (a rule's not-phrases are never among them when it matched), in text order.
-    private MatchedPhrase[] PhrasesOf(ReadOnlySpan<char> text, int textOffset, RuleMatch match, CompiledRule rule, ReadOnlySpan<ulong> found)
+    private MatchedPhrase[] PhrasesOf(ReadOnlySpan<char> text, int textOffset, CompiledRule rule, ReadOnlySpan<ulong> found, ReadOnlySpan<long> positions)
     {
         var phrases = new List<(int At, MatchedPhrase Phrase)>();
         for (int word = 0; word < found.Length; word++)
@@ -48,7 +49,9 @@ internal sealed partial class RuleSet
                 bits &= bits - 1;
                 if (rule.PhraseOf(id) is not { } phrase)
                     continue;
-                int at = id == match.Phrase && match.PhraseOffset >= 0 ? match.PhraseOffset : Locate(text, id);
+                int at = PositionOf(positions, id);
+                if (at < 0)
+                    at = Locate(text, id);
                 var range = at < 0 ? default : new Range(textOffset + at, textOffset + at + phrase.Length);
                 phrases.Add((at < 0 ? int.MaxValue : at, new MatchedPhrase { Phrase = phrase, Range = range }));
             }

@@ -23,15 +23,31 @@ internal sealed partial class RuleSet
         out bool anyMarker, ICollection<RuleCandidate>? candidates = null, int textOffset = 0)
     {
         Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
+        Span<ulong> candidateRules = stackalloc ulong[_rulesWords];
         Span<RuleMatch> matches = stackalloc RuleMatch[MaxMatches];
         Span<long> positions = stackalloc long[MaxMatches];
-        int count = CollectFound(text, code, enhanced, stage, matches, found, positions, out int positionCount);
+        int codeClass = Prepare(text, code, enhanced, found, candidateRules, positions, out int positionCount);
+        int count = CollectFound(code, codeClass, enhanced, stage, matches, found, candidateRules);
+        anyMarker = Mark(text, found, positions[..positionCount], markers);
+
+        // Not cleared (the module skips it), and written by the weighing only when a caller asked for the candidates.
+        Span<RuleCandidateOutcome> outcomes = stackalloc RuleCandidateOutcome[MaxMatches];
+        var decision = Placed(EvidenceWeighing.Decide(this, matches[..count], candidates is null ? default : outcomes[..count]), text, positions[..positionCount]);
+        if (candidates is not null)
+            AddCandidates(text, textOffset, matches[..count], outcomes[..count], found, positions[..positionCount], candidates);
+        return decision;
+    }
+
+    // Where each marker phrase stands (-1: not found); false, and the markers left as they are, when the text holds none.
+    private bool Mark(ReadOnlySpan<char> text, ReadOnlySpan<ulong> found, ReadOnlySpan<long> positions, Span<int> markers)
+    {
         // Most replies hold no marker phrase: one test over the found set tells.
         ulong markerBits = 0;
         foreach (int word in _markerWords)
             markerBits |= found[word] & _markerMask[word];
-        anyMarker = markerBits != 0;
-        for (int m = 0; anyMarker && m < _markers.Length; m++)
+        if (markerBits == 0)
+            return false;
+        for (int m = 0; m < _markers.Length; m++)
         {
             int id = _markers[m];
             if ((found[id >> 6] & (1UL << id)) == 0)
@@ -41,16 +57,11 @@ internal sealed partial class RuleSet
             }
 
             // The walk keeps the positions of the first phrases it finds; a marker past them is looked for again.
-            int at = PositionOf(positions[..positionCount], id);
+            int at = PositionOf(positions, id);
             markers[m] = at >= 0 ? at : Locate(text, id);
         }
 
-        // Not cleared (the module skips it), and written by the weighing only when a caller asked for the candidates.
-        Span<RuleCandidateOutcome> outcomes = stackalloc RuleCandidateOutcome[MaxMatches];
-        var decision = EvidenceWeighing.Decide(this, matches[..count], candidates is null ? default : outcomes[..count]);
-        if (candidates is not null)
-            AddCandidates(text, textOffset, matches[..count], outcomes[..count], found, candidates);
-        return decision;
+        return true;
     }
 
     /// <summary>The length of a marker phrase.</summary>

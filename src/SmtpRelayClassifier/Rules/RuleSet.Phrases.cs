@@ -15,11 +15,10 @@ internal sealed partial class RuleSet
     private const int FoldWindow = 1024;
     private const int WindowMargin = 256;
 
-    // Returns how many phrases have their first position in the table. The walk reads the text folded, the places where
-    // a phrase may begin read it as given.
-    private int FindPhrases(ReadOnlySpan<char> text, Span<ulong> found, Span<ulong> candidates, Span<long> positions)
+    // Returns how many phrases have their first position in the table. The walk reads the text folded into the window
+    // (the caller's stack buffer, as long as the text up to FoldWindow), the places where a phrase may begin read it as given.
+    private int FindPhrases(ReadOnlySpan<char> text, Span<char> window, Span<ulong> found, Span<ulong> candidates, Span<long> positions)
     {
-        Span<char> window = stackalloc char[Math.Min(text.Length, FoldWindow)];
         int windowStart = 0, windowEnd = window.Length;
         PhraseTrie.Fold(text[..windowEnd], window);
         var sink = new Sink(this, found, candidates, positions);

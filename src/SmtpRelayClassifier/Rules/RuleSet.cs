@@ -164,9 +164,13 @@ internal sealed partial class RuleSet
     /// </summary>
     public RuleDecision Evaluate(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage)
     {
+        Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
+        Span<ulong> candidates = stackalloc ulong[_rulesWords];
         Span<RuleMatch> matches = stackalloc RuleMatch[MaxMatches];
-        int count = Collect(text, code, enhanced, stage, matches);
-        return EvidenceWeighing.Decide(this, matches[..count]);
+        Span<long> positions = stackalloc long[MaxMatches];
+        int codeClass = Prepare(text, code, enhanced, found, candidates, positions, out int positionCount);
+        int count = CollectFound(code, codeClass, enhanced, stage, matches, found, candidates);
+        return Placed(EvidenceWeighing.Decide(this, matches[..count]), text, positions[..positionCount]);
     }
 
     /// <summary>
@@ -178,6 +182,14 @@ internal sealed partial class RuleSet
         Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
         Span<ulong> candidates = stackalloc ulong[_rulesWords];
         int codeClass = Prepare(text, code, enhanced, found, candidates, [], out _);
+        return FirstRule(found, candidates, code, codeClass, enhanced, stage);
+    }
+
+    // The first candidate that holds and names a kind, else the first that holds. Apart from the stack buffers its
+    // caller sets up, as every loop of the hot path: a method with both is compiled once, without the runtime's profile.
+    private SmtpFailureRule FirstRule(ReadOnlySpan<ulong> found, ReadOnlySpan<ulong> candidates, int code, int codeClass, EnhancedStatusCode enhanced,
+        SmtpStage stage)
+    {
         int first = -1;
         for (int word = 0; word < candidates.Length; word++)
         {
@@ -198,23 +210,11 @@ internal sealed partial class RuleSet
         return _rules[first < 0 ? _rules.Length - 1 : first].Rule;
     }
 
-    /// <summary>
-    /// Finds the rules whose evidence holds, in tier order, in one pass over the candidates the phrases, the enhanced
-    /// code and the reply code select. Writes at most <paramref name="into"/>'s length; returns how many.
-    /// </summary>
-    public int Collect(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage, Span<RuleMatch> into)
+    // The rules among the candidates whose evidence holds, in tier order, over the phrases Prepare found, each with the
+    // phrase that made it a candidate; not where that stands: only the deciding one's position is read (Placed).
+    private int CollectFound(int code, int codeClass, EnhancedStatusCode enhanced, SmtpStage stage, Span<RuleMatch> into, ReadOnlySpan<ulong> found,
+        ReadOnlySpan<ulong> candidates)
     {
-        Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
-        Span<long> positions = stackalloc long[MaxMatches];
-        return CollectFound(text, code, enhanced, stage, into, found, positions, out _);
-    }
-
-    // As the public Collect, leaving in found which phrases the text holds, and in positions where the first ones stand.
-    private int CollectFound(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage, Span<RuleMatch> into, Span<ulong> found,
-        Span<long> positions, out int positionCount)
-    {
-        Span<ulong> candidates = stackalloc ulong[_rulesWords];
-        int codeClass = Prepare(text, code, enhanced, found, candidates, positions, out positionCount);
         int count = 0;
         for (int word = 0; word < candidates.Length && count < into.Length; word++)
         {
@@ -225,14 +225,22 @@ internal sealed partial class RuleSet
                 bits &= bits - 1;
                 if (Holds(r, found, code, codeClass, enhanced, stage))
                 {
-                    int phrase = FirstFound(r, found);
-                    into[count++] = new RuleMatch(r, phrase, PositionOf(positions[..positionCount], phrase));
+                    into[count++] = new RuleMatch(r, FirstFound(r, found));
                 }
             }
         }
 
         // The last rule needs no evidence; when the span filled up before it, the strongest rules are what is weighed.
         return count;
+    }
+
+    // The decision with where its phrase stands: from the table the phrase walk filled, or looked for again past it.
+    private RuleDecision Placed(in RuleDecision decision, ReadOnlySpan<char> text, ReadOnlySpan<long> positions)
+    {
+        if (decision.PhraseId < 0 || decision.PhraseOffset >= 0)
+            return decision;
+        int at = PositionOf(positions, decision.PhraseId);
+        return decision with { PhraseOffset = at >= 0 ? at : Locate(text, decision.PhraseId) };
     }
 
     // Where a found phrase first stands, from the table the phrase walk filled; -1 when it is not there (or no phrase).
@@ -259,7 +267,8 @@ internal sealed partial class RuleSet
             Or(candidates, EnhancedCandidates(enhanced));
         if ((uint)code < (uint)_byCode.Length && _byCode[code] is { } byCode)
             Or(candidates, byCode);
-        positionCount = FindPhrases(text, found, candidates, positions);
+        Span<char> window = stackalloc char[Math.Min(text.Length, FoldWindow)];
+        positionCount = FindPhrases(text, window, found, candidates, positions);
         return code != 0 ? code / 100 : enhanced.Class;
     }
 
@@ -276,9 +285,9 @@ internal sealed partial class RuleSet
     public string? PhraseOf(int rule, int phraseId) => phraseId < 0 ? null : _rules[rule].PhraseOf(phraseId);
 
     /// <summary>
-    /// Where a phrase the rules found first stands in <paramref name="text"/>, found as <see cref="Collect"/> finds it
+    /// Where a phrase the rules found first stands in <paramref name="text"/>, found as the phrase walk finds it
     /// (at a word start, not inside a mailbox's local part): its offset, or -1. For the rare text in which more phrases
-    /// were found than <see cref="Collect"/> keeps the positions of.
+    /// were found than the walk keeps the positions of.
     /// </summary>
     public int Locate(ReadOnlySpan<char> text, int phraseId)
     {

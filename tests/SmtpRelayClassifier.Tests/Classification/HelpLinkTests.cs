@@ -71,4 +71,43 @@ public class HelpLinkTests
         Assert.Equal(fromString.BlockList, fromBytes.BlockList);
         Assert.Equal(fromString.ListedItem, fromBytes.ListedItem);
     }
+    [Fact]
+    public void HelpLink_OfAReplyLink_IsTheSameUriEachTimeItIsRead()
+    {
+        // Apple's refusal (github.com/minosiants/pencil/issues/57).
+        var diagnosis = Classifier.Classify("554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137");
+
+        var first = diagnosis.HelpLink;
+
+        Assert.Same(first, diagnosis.HelpLink);
+        Assert.Equal(new Uri("https://support.apple.com/en-us/HT204137"), first);
+    }
+
+    [Fact]
+    public void HelpLink_SetWithAWithExpression_ReplacesTheReplysOwnLink()
+    {
+        var diagnosis = Classifier.Classify("550 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#550");
+        var page = new Uri("https://example.org/help");
+
+        var changed = diagnosis with { HelpLink = page };
+        var cleared = diagnosis with { HelpLink = null };
+
+        Assert.Equal(page, changed.HelpLink);
+        Assert.Null(cleared.HelpLink);
+        Assert.Equal(new Uri("https://community.mimecast.com/docs/DOC-1369#550"), diagnosis.HelpLink);
+        Assert.NotEqual(diagnosis, changed);
+    }
+
+    [Fact]
+    public void HelpLink_OfAReplyLinkThatMakesNoAddress_IsTheVendorsPage()
+    {
+        // Apple's refusal with a link whose port is out of range: the scanner finds it, no Uri can be made of it.
+        const string reply = "554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com:99999999/en-us/HT204137";
+        Assert.True(SmtpRelayClassifier.Parsing.UrlScanner.TryFind(reply, out _));
+
+        var diagnosis = Classifier.Classify(reply, SmtpFailureContext.ForStage(SmtpStage.EndOfData));
+
+        Assert.StartsWith("apple.", diagnosis.RuleId, StringComparison.Ordinal);
+        Assert.Equal(new Uri("https://support.apple.com/en-us/HT204137"), diagnosis.HelpLink);
+    }
 }
