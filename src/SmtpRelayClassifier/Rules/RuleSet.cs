@@ -160,17 +160,12 @@ internal sealed partial class RuleSet
 
     /// <summary>
     /// Weighs every rule whose evidence holds (<see cref="EvidenceWeighing"/>) and returns the decision. Never without a
-    /// rule: the last rule needs no evidence. Allocation-free.
+    /// rule: the last rule needs no evidence. Allocation-free. <see cref="EvaluateMarked"/>, the markers left unread.
     /// </summary>
     public RuleDecision Evaluate(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage)
     {
-        Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
-        Span<ulong> candidates = stackalloc ulong[_rulesWords];
-        Span<RuleMatch> matches = stackalloc RuleMatch[MaxMatches];
-        Span<long> positions = stackalloc long[MaxMatches];
-        int codeClass = Prepare(text, code, enhanced, found, candidates, positions, out int positionCount);
-        int count = CollectFound(code, codeClass, enhanced, stage, matches, found, candidates);
-        return Placed(EvidenceWeighing.Decide(this, matches[..count]), text, positions[..positionCount]);
+        Span<int> markers = stackalloc int[_markers.Length];
+        return EvaluateMarked(text, code, enhanced, stage, markers, out _);
     }
 
     /// <summary>
