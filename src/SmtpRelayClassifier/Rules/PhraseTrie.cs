@@ -12,7 +12,7 @@ namespace SmtpRelayClassifier.Rules;
 /// of spaces, tabs and line breaks in the text matches one space of a phrase. Immutable once built; allocation-free to
 /// match.
 /// </summary>
-internal sealed class PhraseTrie
+internal sealed partial class PhraseTrie
 {
     private const int NonAscii = 128;
     private const int TableWidth = NonAscii + 1;
@@ -28,13 +28,11 @@ internal sealed class PhraseTrie
     // The longest edge one node holds; a longer chain goes on in a child.
     private const int MaxEdge = byte.MaxValue;
 
-    // Every phrase has at least three characters: the first four of the text at a word start (or three, for the phrases
-    // of three), hashed, must begin some phrase, or the walk cannot find anything there. Most word starts are ruled out
-    // by this bit.
+    // Every phrase has at least three characters; the few of exactly three are in a small bit set (hashed), which a text
+    // whose first four characters the jump table does not know is tested against.
     private const int MinPhraseLength = 3;
-    private const int PrefixHashBits = 16;
-    private const int NoFourth = 0xFF;
-    private readonly ulong[] _prefixes = new ulong[(1 << PrefixHashBits) / 64];
+    private const int PrefixHashBits = 12;
+    private readonly ulong[] _shortPhrases = new ulong[(1 << PrefixHashBits) / 64];
     private readonly bool _hasShortPhrases;
 
     private readonly int[] _root = new int[TableWidth];
@@ -53,14 +51,15 @@ internal sealed class PhraseTrie
             if (phrase.Length < MinPhraseLength)
                 throw new ArgumentException($"Phrase '{phrase}' is shorter than {MinPhraseLength} characters.", nameof(lowerCasePhrases));
             builder.Add(phrase, id);
-            // A phrase of three characters is filed under its three and an empty fourth; a longer one under its first four.
-            int fourth = phrase.Length > MinPhraseLength ? Math.Min(phrase[3], (char)NonAscii) : NoFourth;
-            int hash = PrefixHash(Math.Min(phrase[0], (char)NonAscii), Math.Min(phrase[1], (char)NonAscii), Math.Min(phrase[2], (char)NonAscii), fourth);
-            _prefixes[hash >> 6] |= 1UL << hash;
-            _hasShortPhrases |= fourth == NoFourth;
+            if (phrase.Length > MinPhraseLength)
+                continue;
+            int hash = PrefixHash(Math.Min(phrase[0], (char)NonAscii), Math.Min(phrase[1], (char)NonAscii), Math.Min(phrase[2], (char)NonAscii));
+            _shortPhrases[hash >> 6] |= 1UL << hash;
+            _hasShortPhrases = true;
         }
 
         (_nodes, _edges, _tables, _phraseIds) = builder.Build();
+        (_jumpKeys, _jumpStates) = BuildJumps(lowerCasePhrases);
     }
 
     /// <summary>
@@ -95,13 +94,10 @@ internal sealed class PhraseTrie
         }
     }
 
-    /// <summary>
-    /// False when no phrase can begin at the start of <paramref name="folded"/> (text folded by <see cref="Fold"/>):
-    /// its first four characters (three for the phrases of three) begin no phrase. True also when the check cannot
-    /// tell (a run of blanks among them, which the walk reads as one space).
-    /// </summary>
+    // Whether a walk from the root can find what the jump table cannot: a phrase of three characters, or a phrase read
+    // across a run of blanks among the first four characters. Most word starts are ruled out here, after a jump missed.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool MayStartAt(ReadOnlySpan<char> folded)
+    private bool NeedsRootWalk(scoped ReadOnlySpan<char> folded)
     {
         if (folded.Length < MinPhraseLength)
             return false;
@@ -110,20 +106,17 @@ internal sealed class PhraseTrie
         int third = Math.Min(folded[2], (char)NonAscii);
         if (second == ' ' && (first == ' ' || third == ' '))
             return true;
-        if (_hasShortPhrases && Has(PrefixHash(first, second, third, NoFourth)))
+        if (_hasShortPhrases && Has(PrefixHash(first, second, third)))
             return true;
-        if (folded.Length == MinPhraseLength)
-            return false;
-        int fourth = Math.Min(folded[3], (char)NonAscii);
-        return (fourth == ' ' && third == ' ') || Has(PrefixHash(first, second, third, fourth));
+        return folded.Length > MinPhraseLength && third == ' ' && folded[3] == ' ';
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Has(int hash) => (_prefixes[hash >> 6] & (1UL << hash)) != 0;
+    private bool Has(int hash) => (_shortPhrases[hash >> 6] & (1UL << hash)) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PrefixHash(int first, int second, int third, int fourth) =>
-        (int)(((uint)((first << 24) ^ (second << 16) ^ (third << 8) ^ fourth) * 0x9E3779B1u) >> (32 - PrefixHashBits));
+    private static int PrefixHash(int first, int second, int third) =>
+        (int)(((uint)((first << 16) ^ (second << 8) ^ third) * 0x9E3779B1u) >> (32 - PrefixHashBits));
 
     /// <summary>
     /// Walks <paramref name="folded"/> (text folded by <see cref="Fold"/>) from its start and reports each phrase that
@@ -132,36 +125,38 @@ internal sealed class PhraseTrie
     /// </summary>
     public bool Match(scoped ReadOnlySpan<char> folded, ref RuleSet.Sink sink)
     {
-        if (folded.IsEmpty)
-            return true;
-        char head = folded[0];
-        int node;
-        if (head < NonAscii)
-        {
-            node = _root[head];
-        }
-        else
-        {
-            // Non-ASCII first letters share one root slot; the node's label tells them apart.
-            node = _root[NonAscii];
-            while (node >= 0 && _nodes[node].Label != head)
-                node = _nodes[node].Sibling == None ? -1 : _nodes[node].Sibling;
-        }
-
-        return node >= 0 && Walk(folded, node, ref sink);
+        // Most walks start past the first four characters, where the jump table says they lead.
+        if (TryJump(folded, out int state))
+            return Walk(folded, state >> JumpOffsetBits, JumpLength, state & JumpOffsetMask, ref sink);
+        if (!NeedsRootWalk(folded))
+            return false;
+        int node = RootChild(folded[0]);
+        return node >= 0 && Walk(folded, node, 1, 1, ref sink);
     }
 
-    private bool Walk(scoped ReadOnlySpan<char> text, int node, ref RuleSet.Sink sink)
+    // The node right below the root that a first character leads to, or -1.
+    private int RootChild(char head)
+    {
+        if (head < NonAscii)
+            return _root[head];
+        // Non-ASCII first letters share one root slot; the node's label tells them apart.
+        int node = _root[NonAscii];
+        while (node >= 0 && _nodes[node].Label != head)
+            node = _nodes[node].Sibling == None ? -1 : _nodes[node].Sibling;
+        return node;
+    }
+
+    // The walk from a node whose edge matched up to (not including) its character at edgeOffset, with i characters of
+    // the text read.
+    private bool Walk(scoped ReadOnlySpan<char> text, int node, int i, int edgeOffset, ref RuleSet.Sink sink)
     {
         var nodes = _nodes;
         var edges = _edges;
-        int i = 1;
         for (;;)
         {
-            // The node's first character matched; the rest of its edge must follow. A space after a space is skipped:
-            // a run of blanks matches one space.
+            // The rest of the node's edge must follow. A space after a space is skipped: a run of blanks matches one space.
             ref readonly Node n = ref nodes[node];
-            for (int e = n.EdgeStart + 1, last = n.EdgeStart + n.EdgeLength; e < last; i++)
+            for (int e = n.EdgeStart + edgeOffset, last = n.EdgeStart + n.EdgeLength; e < last; i++)
             {
                 if (i >= text.Length)
                     return true;
@@ -195,20 +190,30 @@ internal sealed class PhraseTrie
             }
             while (next == ' ' && text[i - 2] == ' ');
 
-            int child = SearchSiblings;
-            if (n.Table != None)
-                child = _tables[(n.Table * TableWidth) + Math.Min((int)next, NonAscii)];
-            if (child == SearchSiblings)
-            {
-                child = n.FirstChild;
-                while (child != None && nodes[child].Label != next)
-                    child = nodes[child].Sibling;
-            }
-
+            int child = ChildOf(n, next);
             if (child == None)
                 return false;
+            // The child's first character (its label) is the one just read.
             node = child;
+            edgeOffset = 1;
         }
+    }
+
+    // The child of a node that a character leads to, or None.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ChildOf(in Node n, char next)
+    {
+        int child = SearchSiblings;
+        if (n.Table != None)
+            child = _tables[(n.Table * TableWidth) + Math.Min((int)next, NonAscii)];
+        if (child == SearchSiblings)
+        {
+            child = n.FirstChild;
+            while (child != None && _nodes[child].Label != next)
+                child = _nodes[child].Sibling;
+        }
+
+        return child;
     }
 
     // Upper-case ASCII letters to lower case, and a line break or tab to a space: replies wrap sentences across lines.
@@ -229,164 +234,5 @@ internal sealed class PhraseTrie
         public ushort Sibling;
         public ushort Table;
         public ushort EndStart;
-    }
-
-    /// <summary>A node as the builder lays it out, before it is packed.</summary>
-    private struct WideNode
-    {
-        public char Label;
-        public int EdgeStart;
-        public int EdgeLength;
-        public int FirstChild;
-        public int Sibling;
-        public int Table;
-        public int EndStart;
-        public int EndCount;
-    }
-
-    /// <summary>Grows the trie one character a node, then lays it out with chains folded into edges.</summary>
-    private sealed class Builder(int[] root)
-    {
-        private const int NoChildWide = -2;
-        private const int SearchSiblingsWide = -1;
-
-        private readonly List<char> _label = [];
-        private readonly List<int> _firstChild = [];
-        private readonly List<int> _nextSibling = [];
-        private readonly List<List<int>?> _ends = [];
-
-        public void Add(string phrase, int id)
-        {
-            int node = -1;
-            foreach (char c in phrase)
-                node = Child(node, c);
-            (_ends[node] ??= []).Add(id);
-        }
-
-        public (Node[] Nodes, char[] Edges, ushort[] Tables, int[] PhraseIds) Build()
-        {
-            var nodes = new List<WideNode>();
-            var edges = new List<char>();
-            var tables = new List<int>();
-            var phraseIds = new List<int>();
-            var pending = new Queue<(int Head, int Compressed)>();
-
-            // The root's sibling lists first (their nodes get child tables), then each node's children, breadth first.
-            for (int slot = 0; slot < root.Length; slot++)
-                root[slot] = Lay(root[slot]);
-            int nearRoot = nodes.Count;
-
-            while (pending.Count > 0)
-            {
-                var (head, compressed) = pending.Dequeue();
-                int tail = head;
-                for (int length = 1; length < MaxEdge && _ends[tail] is null && _firstChild[tail] >= 0 && _nextSibling[_firstChild[tail]] < 0; length++)
-                    tail = _firstChild[tail];
-
-                var node = nodes[compressed];
-                node.EdgeStart = edges.Count;
-                for (int n = head; ; n = _firstChild[n])
-                {
-                    edges.Add(_label[n]);
-                    if (n == tail)
-                        break;
-                }
-
-                node.EdgeLength = edges.Count - node.EdgeStart;
-                node.EndStart = phraseIds.Count;
-                node.EndCount = _ends[tail]?.Count ?? 0;
-                if (_ends[tail] is { } ends)
-                    phraseIds.AddRange(ends);
-                node.FirstChild = Lay(_firstChild[tail]);
-                node.Table = TableOf(node.FirstChild, compressed < nearRoot);
-                nodes[compressed] = node;
-            }
-
-            if (nodes.Count >= SearchSiblings || phraseIds.Count >= None)
-                throw new ArgumentException($"The phrases make a trie of {nodes.Count} nodes; at most {SearchSiblings - 1} fit.");
-            var packed = new Node[nodes.Count];
-            for (int i = 0; i < packed.Length; i++)
-            {
-                var wide = nodes[i];
-                packed[i] = new Node
-                {
-                    Label = wide.Label,
-                    EdgeStart = wide.EdgeStart,
-                    EdgeLength = (byte)wide.EdgeLength,
-                    EndCount = checked((byte)wide.EndCount),
-                    FirstChild = Narrow(wide.FirstChild),
-                    Sibling = Narrow(wide.Sibling),
-                    Table = wide.Table < 0 ? None : (ushort)(wide.Table / TableWidth),
-                    EndStart = (ushort)wide.EndStart,
-                };
-            }
-
-            var narrowTables = new ushort[tables.Count];
-            for (int i = 0; i < narrowTables.Length; i++)
-                narrowTables[i] = tables[i] == NoChildWide ? None : tables[i] == SearchSiblingsWide ? SearchSiblings : (ushort)tables[i];
-            return (packed, edges.ToArray(), narrowTables, phraseIds.ToArray());
-
-            static ushort Narrow(int index) => index < 0 ? None : (ushort)index;
-
-            // Reserves compressed nodes for a sibling list, in its order, and queues them; returns the first one's index.
-            int Lay(int first)
-            {
-                int firstCompressed = -1, previous = -1;
-                for (int n = first; n >= 0; n = _nextSibling[n])
-                {
-                    int index = nodes.Count;
-                    nodes.Add(new WideNode { Label = _label[n], FirstChild = -1, Sibling = -1, Table = -1 });
-                    if (previous >= 0)
-                        nodes[previous] = nodes[previous] with { Sibling = index };
-                    else
-                        firstCompressed = index;
-                    previous = index;
-                    pending.Enqueue((n, index));
-                }
-
-                return firstCompressed;
-            }
-
-            // A child table for nodes near the root and nodes with many children: the offset of its row, or -1.
-            int TableOf(int firstChild, bool isNearRoot)
-            {
-                int count = 0;
-                for (int child = firstChild; child >= 0; child = nodes[child].Sibling)
-                    count++;
-                if (count == 0 || (count < TableFrom && !isNearRoot))
-                    return -1;
-                int offset = tables.Count;
-                for (int c = 0; c < TableWidth; c++)
-                    tables.Add(NoChildWide);
-                for (int child = firstChild; child >= 0; child = nodes[child].Sibling)
-                {
-                    char label = nodes[child].Label;
-                    tables[offset + Math.Min((int)label, NonAscii)] = label < NonAscii ? child : SearchSiblingsWide;
-                }
-
-                return offset;
-            }
-        }
-
-        private int Child(int parent, char c)
-        {
-            int head = parent < 0 ? root[Math.Min((int)c, NonAscii)] : _firstChild[parent];
-            for (int n = head; n >= 0; n = _nextSibling[n])
-            {
-                if (_label[n] == c)
-                    return n;
-            }
-
-            int created = _label.Count;
-            _label.Add(c);
-            _firstChild.Add(-1);
-            _nextSibling.Add(head);
-            _ends.Add(null);
-            if (parent < 0)
-                root[Math.Min((int)c, NonAscii)] = created;
-            else
-                _firstChild[parent] = created;
-            return created;
-        }
     }
 }

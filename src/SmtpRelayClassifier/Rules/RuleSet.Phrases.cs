@@ -30,8 +30,6 @@ internal sealed partial class RuleSet
             if (windowEnd < text.Length && i > windowEnd - WindowMargin)
                 (windowStart, windowEnd) = (i, i + Refold(text[i..], window));
             var at = window[(i - windowStart)..(windowEnd - windowStart)];
-            if (!_trie.MayStartAt(at))
-                continue;
             sink.Start(text[i..], i);
             // A phrase that runs past the window (a long run of blanks inside it) is walked again over the whole rest.
             if (_trie.Match(at, ref sink) && windowEnd < text.Length)

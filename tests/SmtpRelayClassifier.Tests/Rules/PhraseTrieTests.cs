@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SmtpRelayClassifier.Rules;
+using Xunit;
+
+namespace SmtpRelayClassifier.Tests.Rules;
+
+// The walk starts past the first four characters when the jump table knows them (PhraseTrie.Jumps.cs), and at the root
+// otherwise: phrases of three characters, phrases of exactly four, blanks among the first four, non-ASCII first letters
+// and texts that end before four characters are found as a walk from the root finds them.
+public class PhraseTrieTests
+{
+    private static readonly string[] Phrases =
+    [
+        "tls", "tls required", "spf", "spf fail", "spam", "spamhaus", "ip:", "user unknown", "a b c", "over quota",
+        "relay access denied", "relaying", "relais", "已停用", "用户不存在", "überschritten", " ip ", "(rbl)",
+    ];
+
+    private static readonly RuleSet Set = new(
+        Phrases.Select((p, i) => new SmtpFailureRule { Id = $"test.p{i}", Kind = SmtpFailureKind.MessageRejected, Tier = RuleTier.Phrase, AnyPhrase = [p] })
+            .Append(new SmtpFailureRule { Id = "test.unknown", Kind = SmtpFailureKind.Unknown, Tier = RuleTier.Fallback }));
+
+    public static TheoryData<string, string[]> Texts() => new()
+    {
+        { "TLS required", ["tls", "tls required"] },
+        { "tls", ["tls"] },
+        { "tls.", ["tls"] },
+        { "tl", [] },
+        { "STARTTLS", [] },
+        { "SPF fail: spf", ["spf", "spf fail"] },
+        { "spam", ["spam"] },
+        { "Spamhaus", ["spam", "spamhaus"] },
+        { "spa", [] },
+        { "ip:192.0.2.1", ["ip:"] },
+        { "user  unknown", ["user unknown"] },
+        { "user\r\n\tunknown", ["user unknown"] },
+        { "a  b c", ["a b c"] },
+        { "a b  c", ["a b c"] },
+        { "a\n\nb c", ["a b c"] },
+        { "over   quota", ["over quota"] },
+        { "Relaying denied; relais refusé; relay access denied", ["relaying", "relais", "relay access denied"] },
+        { "已停用", ["已停用"] },
+        { "用户不存在，已停用", ["用户不存在", "已停用"] },
+        { "Kontingent ÜBERSCHRITTEN", ["überschritten"] },
+        { "from  ip 192.0.2.1", [" ip "] },
+        { "listed (RBL)", ["(rbl)"] },
+        { "user unknow", [] },
+        { "", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Walk_FindsEveryPhraseAtAWordStart_WhereverItBegins(string text, string[] expected)
+    {
+        var candidates = new List<RuleCandidate>();
+        Span<int> markers = stackalloc int[Set.MarkerCount];
+
+        Set.EvaluateMarked(text, 550, default, SmtpStage.Unknown, markers, out _, candidates);
+
+        var found = candidates.Where(c => c.RuleId != "test.unknown").Select(c => Phrases[int.Parse(c.RuleId["test.p".Length..])]);
+        Assert.Equal(expected.OrderBy(p => p, StringComparer.Ordinal), found.OrderBy(p => p, StringComparer.Ordinal));
+    }
+
+    // Every phrase of the built-in rules, as the whole text and after a word, is found by a set of one rule a phrase:
+    // the jump table holds or leaves out each of their prefixes correctly.
+    [Fact]
+    public void DefaultRulePhrases_EachOne_IsFoundWhenItStandsInTheText()
+    {
+        var phrases = DefaultRules.Compiled.Rules.SelectMany(r => r.AnyPhrase.Concat(r.AllPhrases).Concat(r.NotPhrases))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var set = new RuleSet(
+            phrases.Select((p, i) => new SmtpFailureRule { Id = $"test.p{i}", Kind = SmtpFailureKind.MessageRejected, Tier = RuleTier.Phrase, AnyPhrase = [p] })
+                .Append(new SmtpFailureRule { Id = "test.unknown", Kind = SmtpFailureKind.Unknown, Tier = RuleTier.Fallback }));
+        Span<int> markers = stackalloc int[set.MarkerCount];
+        var missed = new List<string>();
+        for (int i = 0; i < phrases.Count; i++)
+        {
+            foreach (string text in new[] { phrases[i], "x " + phrases[i] + " y" })
+            {
+                var candidates = new List<RuleCandidate>();
+                set.EvaluateMarked(text, 550, default, SmtpStage.Unknown, markers, out _, candidates);
+                if (!candidates.Any(c => c.RuleId == $"test.p{i}"))
+                    missed.Add(text);
+            }
+        }
+
+        Assert.True(phrases.Count > 1000, $"{phrases.Count} phrases");
+        Assert.Empty(missed);
+    }
+}
