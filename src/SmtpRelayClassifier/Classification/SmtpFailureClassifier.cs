@@ -16,6 +16,9 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
 
     private readonly RuleSet _rules;
 
+    // What each rule's decision resolves to for each source (DecisionOutcome.ForRules).
+    private readonly DecisionOutcome[] _outcomes;
+
     /// <summary>Creates a classifier with the built-in rule set.</summary>
     public SmtpFailureClassifier()
         : this(DefaultRules.Compiled)
@@ -25,6 +28,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
     internal SmtpFailureClassifier(RuleSet rules)
     {
         _rules = rules;
+        _outcomes = DecisionOutcome.ForRules(rules);
     }
 
     /// <summary>A shared instance with the built-in rule set.</summary>
@@ -175,7 +179,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         // A permanent failure has no wait: its text is not scanned for one.
         TimeSpan? said = null;
         Range saidRange = default;
-        if (IsTransient(decision.Rule, evidence) && RetryDelayScanner.TryFind(text, out var delay, out var delayRange))
+        if (IsTransient(decision.RuleIndex, evidence) && RetryDelayScanner.TryFind(text, out var delay, out var delayRange))
             (said, saidRange) = (delay, new Range(offset + delayRange.Start.Value, offset + delayRange.End.Value));
         return Build(decision, evidence, at < 0 ? default : new Range(offset + at, offset + at + decision.Phrase!.Length), codeRange, enhancedRange, said, saidRange, findings);
     }
@@ -185,13 +189,11 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
     /// <paramref name="said"/> is the delay the text named, standing at <paramref name="saidRange"/>, and
     /// <paramref name="findings"/> the block list and link the text carries.
     /// </summary>
-    internal static RelayBlockDiagnosis Build(
+    internal RelayBlockDiagnosis Build(
         in RuleDecision decision, in FailureFacts evidence, Range phraseRange = default, Range codeRange = default, Range enhancedRange = default,
         TimeSpan? said = null, Range saidRange = default, in ReplyFindings findings = default)
     {
         var rule = decision.Rule;
-        var verdict = new Verdict(rule.Id, rule.Kind, decision.Confidence, TransientOf(rule, evidence),
-            rule.Causes, rule.Remedies, rule.Responsible, rule.Summary, rule.Action);
         var weighed = new DiagnosisEvidence
         {
             Strength = decision.Evidence.Strength,
@@ -209,33 +211,34 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             RetryAfterRange = saidRange,
         };
         // The reply's own link first (the evidence's); else the page of the vendor whose rule decided.
-        return Build(verdict, evidence, weighed, said, findings, rule.HelpLink);
+        return Create(rule.Id, rule.Kind, decision.Confidence, TransientOf(rule, evidence), OutcomeOf(decision.RuleIndex, evidence.Source), evidence,
+            weighed, said, findings, rule.HelpLink);
     }
 
     /// <summary>
-    /// Builds the diagnosis for a decision, filling what it leaves open from the kind's profile; <paramref name="page"/> is
-    /// the help link when the evidence carries no link of the reply's own.
+    /// Builds the diagnosis for a decision made without the rule set, filling what it leaves open from the kind's profile;
+    /// <paramref name="page"/> is the help link when the evidence carries no link of the reply's own.
     /// </summary>
     internal static RelayBlockDiagnosis Build(in Verdict verdict, in FailureFacts evidence, DiagnosisEvidence weighed = default, TimeSpan? said = null,
-        in ReplyFindings findings = default, Uri? page = null)
+        in ReplyFindings findings = default, Uri? page = null) =>
+        Create(verdict.RuleId, verdict.Kind, verdict.Confidence, verdict.Transient, DecisionOutcome.Of(verdict, evidence.Source), evidence, weighed, said,
+            findings, page);
+
+    // The diagnosis of a decision (a rule's or not) whose outcome for its source is resolved; a transience of null is the kind's.
+    private static RelayBlockDiagnosis Create(string ruleId, SmtpFailureKind kind, DiagnosisConfidence confidence, bool? decidedTransient,
+        in DecisionOutcome outcome, in FailureFacts evidence, in DiagnosisEvidence weighed, TimeSpan? said, in ReplyFindings findings, Uri? page)
     {
-        var profile = KindProfiles.For(verdict.Kind, evidence.Source);
-        bool remote = UsesRemoteProfile(verdict.Kind, evidence.Source);
-        var causes = CausesFor(verdict.Kind, verdict.Causes, evidence.Source);
-        var remedies = remote ? profile.Remedies : verdict.Remedies ?? profile.Remedies;
-        var responsible = remote ? profile.Responsible : verdict.Responsible ?? profile.Responsible;
-        var summary = remote ? profile.Summary : verdict.Summary ?? profile.Summary;
-        bool transient = verdict.Transient ?? profile.Transient;
-        var notFailure = NotFailures.OfReply(verdict.Kind, evidence.Code, verdict.RuleId);
+        bool transient = decidedTransient ?? outcome.Transient;
+        var notFailure = NotFailures.OfReply(kind, evidence.Code, ruleId);
 
         return new RelayBlockDiagnosis
         {
-            Kind = verdict.Kind,
+            Kind = kind,
             NotFailure = notFailure,
-            IsRelayBlock = RelayBlockPolicy.IsRelayBlock(verdict.Kind, evidence.Stage, causes),
+            IsRelayBlock = outcome.IsRelayBlockAt(evidence.Stage),
             IsTransient = transient,
-            RecipientAction = notFailure != NotFailureKind.None ? RecipientAction.None : verdict.Action ?? RecipientActions.For(verdict.Kind, transient, evidence.Source, causes, evidence.Code),
-            RetryAfter = RetryDelays.For(verdict.Kind, transient, causes, said),
+            RecipientAction = notFailure != NotFailureKind.None ? RecipientAction.None : outcome.ActionFor(transient),
+            RetryAfter = outcome.RetryAfter(transient, said),
             Stage = evidence.Stage,
             ReplyCode = evidence.Code != 0 ? evidence.Code : null,
             EnhancedStatusCode = evidence.Enhanced.IsEmpty ? null : evidence.Enhanced,
@@ -243,12 +246,12 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             MailboxSlice = evidence.MailboxSlice,
             ReplyText = evidence.ReplyText,
             ReplyTextSlice = evidence.ReplyTextSlice,
-            Causes = causes,
-            Remedies = remedies,
-            ResponsibleParty = responsible,
+            Causes = outcome.Causes,
+            Remedies = outcome.Remedies,
+            ResponsibleParty = outcome.Responsible,
             Source = evidence.Source,
-            RuleId = verdict.RuleId,
-            Confidence = verdict.Confidence,
+            RuleId = ruleId,
+            Confidence = confidence,
             Evidence = weighed,
             HResult = evidence.HResult,
             Server = evidence.Server,
@@ -260,7 +263,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             HelpLink = page,
             ReplyLinkText = evidence.ReplyLink,
             ReplyLinkSlice = evidence.ReplyLinkSlice,
-            Summary = summary,
+            Summary = outcome.Summary,
         };
     }
 
@@ -278,11 +281,13 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         var (offset, length) = parsed.Text.GetOffsetAndLength(reply.Length);
         var evidence = FromContext(context);
         TakeParse(ref evidence, parsed);
-        var rule = _rules.EvaluateRule(reply.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
-        var causes = CausesFor(rule.Kind, rule.Causes, evidence.Source);
-        bool transient = IsTransient(rule, evidence);
-        return new BriefDiagnosis(rule.Kind, RelayBlockPolicy.IsRelayBlock(rule.Kind, evidence.Stage, causes), transient, rule.Id,
-            rule.Action ?? RecipientActions.For(rule.Kind, transient, evidence.Source, causes, evidence.Code));
+        int index = _rules.EvaluateRule(reply.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
+        var rule = _rules.RuleAt(index);
+        ref readonly var outcome = ref OutcomeOf(index, evidence.Source);
+        bool transient = IsTransient(index, evidence);
+        // As Classify decides them (Create), from the same outcome.
+        var action = NotFailures.OfReply(rule.Kind, evidence.Code, rule.Id) != NotFailureKind.None ? RecipientAction.None : outcome.ActionFor(transient);
+        return new BriefDiagnosis(rule.Kind, outcome.IsRelayBlockAt(evidence.Stage), transient, rule.Id, action);
     }
 
     internal RuleSet Rules => _rules;
@@ -314,13 +319,8 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             facts.Source = SourceOf(parsed.Wrappers);
     }
 
-    // A reply a remote server sent in a bounce means something else for some kinds: their remote profile decides.
-    private static bool UsesRemoteProfile(SmtpFailureKind kind, DiagnosisSource source) =>
-        source == DiagnosisSource.RemoteServer && KindProfiles.HasRemoteProfile(kind);
-
-    private static System.Collections.Generic.IReadOnlyList<FailureCause> CausesFor(
-        SmtpFailureKind kind, System.Collections.Generic.IReadOnlyList<FailureCause>? ruleCauses, DiagnosisSource source) =>
-        UsesRemoteProfile(kind, source) ? KindProfiles.For(kind, source).Causes : ruleCauses ?? KindProfiles.For(kind, source).Causes;
+    // What a rule of the set decides, at an index of its compiled order, resolves to for a source.
+    private ref readonly DecisionOutcome OutcomeOf(int rule, DiagnosisSource source) => ref _outcomes[(rule * DecisionOutcome.Sources) + (int)source];
 
     internal static FailureFacts FromContext(in SmtpFailureContext context) => new()
     {
@@ -341,8 +341,8 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
     }
 
     // What Build decides for a rule's decision, without building it.
-    private static bool IsTransient(SmtpFailureRule rule, in FailureFacts evidence) =>
-        TransientOf(rule, evidence) ?? KindProfiles.For(rule.Kind, evidence.Source).Transient;
+    private bool IsTransient(int rule, in FailureFacts evidence) =>
+        TransientOf(_rules.RuleAt(rule), evidence) ?? OutcomeOf(rule, evidence.Source).Transient;
 
     private static bool? TransientOf(SmtpFailureRule rule, in FailureFacts evidence)
     {

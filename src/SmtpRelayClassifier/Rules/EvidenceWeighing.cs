@@ -97,7 +97,7 @@ internal static class EvidenceWeighing
         var confidence = evidence.Strength == EvidenceStrength.None
             ? DiagnosisConfidence.Low
             : Shift(baseConfidence, (corroborated ? 1 : 0) - (contradicted ? 1 : 0));
-        return new RuleDecision(rule, evidence, decided.Phrase, set.PhraseOf(decided.Rule, decided.Phrase), PhraseOffset: -1, support,
+        return new RuleDecision(rule, decided.Rule, evidence, decided.Phrase, set.PhraseOf(decided.Rule, decided.Phrase), PhraseOffset: -1, support,
             runnerUpRule, runnerUpStrength, confidence);
     }
 

@@ -6,6 +6,7 @@ namespace SmtpRelayClassifier.Rules;
 /// how many independent pieces agree with it, what contradicted it, and the confidence that follows.
 /// </summary>
 /// <param name="Rule">The rule that decided.</param>
+/// <param name="RuleIndex">Its index in the rule set's compiled order.</param>
 /// <param name="Evidence">What that rule looks at, and its strength.</param>
 /// <param name="PhraseId">The id of the deciding rule's phrase that was found, or -1.</param>
 /// <param name="Phrase">That phrase, the rule's own string, or null.</param>
@@ -16,6 +17,7 @@ namespace SmtpRelayClassifier.Rules;
 /// <param name="Confidence">The confidence the weighing gives.</param>
 internal readonly record struct RuleDecision(
     SmtpFailureRule Rule,
+    int RuleIndex,
     RuleEvidence Evidence,
     int PhraseId,
     string? Phrase,

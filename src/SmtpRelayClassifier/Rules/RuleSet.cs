@@ -155,6 +155,9 @@ internal sealed partial class RuleSet
 
     public int PhraseCount => _phrases.Length;
 
+    /// <summary>How many rules the set holds.</summary>
+    public int Count => _rules.Length;
+
     /// <summary>The most matching rules <see cref="Evaluate"/> weighs: the strongest ones, in tier order.</summary>
     public const int MaxMatches = 32;
 
@@ -170,9 +173,10 @@ internal sealed partial class RuleSet
 
     /// <summary>
     /// The rule <see cref="Evaluate"/> decides by, without the rest of the weighing (support, contradiction, confidence):
-    /// the rules are tried, in tier order, only until the first that names a kind. Allocation-free.
+    /// the rules are tried, in tier order, only until the first that names a kind. Returns its index in the compiled order
+    /// (<see cref="RuleAt"/>). Allocation-free.
     /// </summary>
-    public SmtpFailureRule EvaluateRule(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage)
+    public int EvaluateRule(ReadOnlySpan<char> text, int code, EnhancedStatusCode enhanced, SmtpStage stage)
     {
         Span<ulong> found = stackalloc ulong[(_phrases.Length + 63) >> 6];
         Span<ulong> candidates = stackalloc ulong[_rulesWords];
@@ -182,7 +186,7 @@ internal sealed partial class RuleSet
 
     // The first candidate that holds and names a kind, else the first that holds. Apart from the stack buffers its
     // caller sets up, as every loop of the hot path: a method with both is compiled once, without the runtime's profile.
-    private SmtpFailureRule FirstRule(ReadOnlySpan<ulong> found, ReadOnlySpan<ulong> candidates, int code, int codeClass, EnhancedStatusCode enhanced,
+    private int FirstRule(ReadOnlySpan<ulong> found, ReadOnlySpan<ulong> candidates, int code, int codeClass, EnhancedStatusCode enhanced,
         SmtpStage stage)
     {
         int first = -1;
@@ -196,21 +200,25 @@ internal sealed partial class RuleSet
                 if (!Holds(r, found, code, codeClass, enhanced, stage))
                     continue;
                 if (_heads[r].Evidence.NamesAKind)
-                    return _rules[r].Rule;
+                    return r;
                 if (first < 0)
                     first = r;
             }
         }
 
-        return _rules[first < 0 ? _rules.Length - 1 : first].Rule;
+        return first < 0 ? _rules.Length - 1 : first;
     }
 
     // The rules among the candidates whose evidence holds, in tier order, over the phrases Prepare found, each with the
-    // phrase that made it a candidate; not where that stands: only the deciding one's position is read (Placed).
+    // phrase that made it a candidate when the weighing reads it: the deciding match's (the first that names a kind, or
+    // the first of all) and those of its kind; -1 for the others. Not where a phrase stands: only the deciding one's
+    // position is read (Placed).
     private int CollectFound(int code, int codeClass, EnhancedStatusCode enhanced, SmtpStage stage, Span<RuleMatch> into, ReadOnlySpan<ulong> found,
         ReadOnlySpan<ulong> candidates)
     {
         int count = 0;
+        bool decided = false;
+        var decidedKind = SmtpFailureKind.Unknown;
         for (int word = 0; word < candidates.Length && count < into.Length; word++)
         {
             ulong bits = candidates[word];
@@ -218,10 +226,13 @@ internal sealed partial class RuleSet
             {
                 int r = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                if (Holds(r, found, code, codeClass, enhanced, stage))
-                {
-                    into[count++] = new RuleMatch(r, FirstFound(r, found));
-                }
+                if (!Holds(r, found, code, codeClass, enhanced, stage))
+                    continue;
+                ref readonly var head = ref _heads[r];
+                bool read = !decided || head.Kind == decidedKind;
+                into[count++] = new RuleMatch(r, read ? FirstFound(r, found) : -1);
+                if (!decided && head.Evidence.NamesAKind)
+                    (decided, decidedKind) = (true, head.Kind);
             }
         }
 

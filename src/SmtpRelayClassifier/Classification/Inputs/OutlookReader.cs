@@ -83,7 +83,7 @@ internal static class OutlookReader
             // 0x800CCC68 (450), 0x800CCC69 (550), … carry only the code: let the code rules speak.
             evidence.Code = info.ImpliedReplyCode;
             var rule = classifier.Rules.Evaluate(ReadOnlySpan<char>.Empty, evidence.Code, evidence.Enhanced, evidence.Stage);
-            var byCode = SmtpFailureClassifier.Build(rule, evidence);
+            var byCode = classifier.Build(rule, evidence);
             return byCode with { RuleId = "outlook." + info.Name.ToLowerInvariant(), Summary = info.Description };
         }
 
