@@ -61,29 +61,18 @@ internal ref struct PhraseStarts
     private ulong MaskOf(scoped ReadOnlySpan<char> block)
     {
 #if NET
-        if (Vector256.IsHardwareAccelerated)
+        // Vector-wide in parts of 16 characters; the last part of a short block is the 16 characters that end it, read
+        // again in part (their bits are the same wherever they are read from). A block under 16 characters is read one at a time.
+        if (Vector256.IsHardwareAccelerated && block.Length >= Part)
         {
-            if (block.Length < Block)
-                return MaskOfShort(block);
-
             ulong words = 0, others = 0;
             bool ascii = true;
-            for (int part = 0; part < Block / 16; part++)
+            for (int at = 0; ascii && at < block.Length; at += Part)
             {
-                var v = Vector256.Create(MemoryMarshal.Cast<char, ushort>(block.Slice(part * 16, 16)));
-                if (Vector256.GreaterThanOrEqualAny(v, Vector256.Create((ushort)0x80)))
-                {
-                    ascii = false;
-                    break;
-                }
-
-                var letter = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')));
-                var digit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
-                var other = Vector256<ushort>.Zero;
-                foreach (char c in _otherStartChars)
-                    other |= Vector256.Equals(v, Vector256.Create((ushort)c));
-                words |= (ulong)(letter | digit).ExtractMostSignificantBits() << (part * 16);
-                others |= (ulong)other.ExtractMostSignificantBits() << (part * 16);
+                int from = Math.Min(at, block.Length - Part);
+                ascii = ReadPart(block.Slice(from, Part), out ulong partWords, out ulong partOthers);
+                words |= partWords << from;
+                others |= partOthers << from;
             }
 
             if (ascii)
@@ -110,14 +99,23 @@ internal ref struct PhraseStarts
     }
 
 #if NET
-    // The last, short block (and most replies are shorter than one): padded with characters that start nothing. Apart
-    // from MaskOf's loops, as the loops of the rule set are (RuleSet.FirstRule).
-    private ulong MaskOfShort(scoped ReadOnlySpan<char> block)
+    private const int Part = 16;
+
+    // The word characters and the other start characters among 16, one bit each; false when one of them is not ASCII.
+    private readonly bool ReadPart(scoped ReadOnlySpan<char> part, out ulong words, out ulong others)
     {
-        Span<char> padded = stackalloc char[Block];
-        block.CopyTo(padded);
-        padded[block.Length..].Clear();
-        return MaskOf(padded) & ((1UL << block.Length) - 1);
+        var v = Vector256.Create(MemoryMarshal.Cast<char, ushort>(part));
+        words = others = 0;
+        if (Vector256.GreaterThanOrEqualAny(v, Vector256.Create((ushort)0x80)))
+            return false;
+        var letter = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')));
+        var digit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+        var other = Vector256<ushort>.Zero;
+        foreach (char c in _otherStartChars)
+            other |= Vector256.Equals(v, Vector256.Create((ushort)c));
+        words = (letter | digit).ExtractMostSignificantBits();
+        others = other.ExtractMostSignificantBits();
+        return true;
     }
 #endif
 

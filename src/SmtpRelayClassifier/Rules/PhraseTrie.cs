@@ -1,6 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+#if NET
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
 
 namespace SmtpRelayClassifier.Rules;
 
@@ -16,6 +20,10 @@ internal sealed partial class PhraseTrie
 {
     private const int NonAscii = 128;
     private const int TableWidth = NonAscii + 1;
+
+#if NET
+    private const int FoldPart = 16;
+#endif
 
     // Nodes right below the root and nodes with this many children or more: their children indexed by ASCII character.
     private const int TableFrom = 4;
@@ -71,21 +79,29 @@ internal sealed partial class PhraseTrie
     {
         int i = 0;
 #if NET
-        System.Text.Ascii.ToLower(text, folded, out i);
-        if (i == text.Length)
+        // 16 characters at a time, the last 16 ending where the text ends (folded again in part, to the same characters);
+        // from the first part that holds a non-ASCII character on, one at a time.
+        if (Vector256.IsHardwareAccelerated && text.Length >= FoldPart)
         {
-            var done = folded[..i];
-            if (done.IndexOfAny('\r', '\n', '\t') >= 0)
+            for (int at = 0; ; at += FoldPart)
             {
-                done.Replace('\r', ' ');
-                done.Replace('\n', ' ');
-                done.Replace('\t', ' ');
+                int from = Math.Min(at, text.Length - FoldPart);
+                var v = Vector256.Create(MemoryMarshal.Cast<char, ushort>(text.Slice(from, FoldPart)));
+                if (Vector256.GreaterThanOrEqualAny(v, Vector256.Create((ushort)NonAscii)))
+                {
+                    i = from;
+                    break;
+                }
+
+                var upper = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'A'), Vector256.Create((ushort)('Z' - 'A')));
+                v |= upper & Vector256.Create((ushort)0x20);
+                var blank = Vector256.Equals(v, Vector256.Create((ushort)'\r')) | Vector256.Equals(v, Vector256.Create((ushort)'\n')) |
+                    Vector256.Equals(v, Vector256.Create((ushort)'\t'));
+                Vector256.ConditionalSelect(blank, Vector256.Create((ushort)' '), v).CopyTo(MemoryMarshal.Cast<char, ushort>(folded.Slice(from, FoldPart)));
+                if (from + FoldPart >= text.Length)
+                    return;
             }
-
-            return;
         }
-
-        i = 0;
 #endif
         for (; i < text.Length; i++)
         {

@@ -162,6 +162,25 @@ public class RuleCandidateTests
         }
     }
 
+    // Asking for the candidates changes nothing in the diagnosis, for any reply of the development corpus from any source.
+    [Fact]
+    public void ClassifyWithCandidates_EveryCorpusReply_GivesTheDiagnosisOfClassify()
+    {
+        var folder = System.IO.Path.Combine(AppContext.BaseDirectory, "Corpus");
+        var entries = System.IO.Directory.EnumerateFiles(folder, "*.tsv", System.IO.SearchOption.AllDirectories)
+            .SelectMany(SmtpRelayClassifier.Cli.Evaluation.CorpusReader.Read).ToList();
+
+        Assert.True(entries.Count >= 2000, $"{entries.Count} replies");
+        foreach (var entry in entries)
+        {
+            foreach (var source in Enum.GetValues<DiagnosisSource>())
+            {
+                var context = new SmtpFailureContext { Stage = entry.Stage, Source = source };
+                Assert.Equal(Classifier.Classify(entry.Reply, context), Classifier.ClassifyWithCandidates(entry.Reply, context).Diagnosis);
+            }
+        }
+    }
+
     [Fact]
     public void ClassifyWithCandidates_NullReply_ThrowsNamingTheReply()
     {

@@ -32,7 +32,21 @@ public class PhraseStartsTests
 
     [Theory]
     [MemberData(nameof(Texts))]
-    public void Starts_AreTheWordStartsAndTheOtherStartCharacters_OneCharacterAtATime(string text)
+    public void Starts_AreTheWordStartsAndTheOtherStartCharacters_OneCharacterAtATime(string text) =>
+        Assert.Equal(OneAtATime(text), Found(text));
+
+    // A block shorter than 64 characters is read in parts of 16, the last one ending where the text ends: every length,
+    // with a word, a bracket or a non-ASCII letter on either side of where that last part begins.
+    [Theory]
+    [InlineData("450 4.2.1 (rate) limited: try:later>now [x] ab1 cd2 relaying denied (again) and again and again")]
+    [InlineData("550 5.1.1 user unknown; Benutzer unbekannt, élève (été) [ça] überschritten Größe: limit")]
+    public void Starts_InATextOfEveryLength_AreThoseReadOneCharacterAtATime(string text)
+    {
+        for (int length = 0; length <= text.Length; length++)
+            Assert.Equal(OneAtATime(text[..length]), Found(text[..length]));
+    }
+
+    private static List<int> OneAtATime(string text)
     {
         var expected = new List<int>();
         bool previousIsWord = false;
@@ -44,12 +58,16 @@ public class PhraseStartsTests
             previousIsWord = isWord;
         }
 
+        return expected;
+    }
+
+    private static List<int> Found(string text)
+    {
         var found = new List<int>();
         var starts = new PhraseStarts(text, OtherStarts, OtherStartChars);
         while (starts.MoveNext())
             found.Add(starts.Current);
-
-        Assert.Equal(expected, found);
+        return found;
     }
 
     [Fact]

@@ -62,6 +62,23 @@ public class PhraseTrieTests
         Assert.Equal(expected.OrderBy(p => p, StringComparer.Ordinal), found.OrderBy(p => p, StringComparer.Ordinal));
     }
 
+    // Texts are folded 16 characters at a time, the last 16 ending where the text ends, and one at a time from the first
+    // part that holds a non-ASCII character: every length folds as the definition says, character by character.
+    [Theory]
+    [InlineData("550-Verification FAILED\r\n550\tRelaying DENIED: Mailbox [UNAVAILABLE] (Quota) ZZZ @AZ[`{ end")]
+    [InlineData("554 5.7.1 RELAIS REFUSÉ\tpour <Bob@Example.ORG>\r\n Ça İstanbul ÉTÉ ÜBERSCHRITTEN Größe 已停用 end")]
+    public void Fold_EveryLength_LowersAndTurnsBlanksIntoSpaces(string text)
+    {
+        for (int length = 0; length <= text.Length; length++)
+        {
+            var folded = new char[length];
+            PhraseTrie.Fold(text.AsSpan(0, length), folded);
+
+            var expected = text[..length].Select(c => c is '\r' or '\n' or '\t' ? ' ' : char.ToLowerInvariant(c));
+            Assert.Equal(string.Concat(expected), new string(folded));
+        }
+    }
+
     // Every phrase of the built-in rules, as the whole text and after a word, is found by a set of one rule a phrase:
     // the jump table holds or leaves out each of their prefixes correctly.
     [Fact]
