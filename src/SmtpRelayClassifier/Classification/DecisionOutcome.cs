@@ -16,6 +16,9 @@ internal readonly struct DecisionOutcome
     /// <summary>How many sources a rule's outcomes are resolved for: every <see cref="DiagnosisSource"/>.</summary>
     public const int Sources = (int)DiagnosisSource.RemoteServer + 1;
 
+    private const int StageBits = 32;
+
+    private readonly SmtpFailureKind _kind;
     private readonly uint _relayBlockStages;
     private readonly RecipientAction _permanentAction;
     private readonly RecipientAction _transientAction;
@@ -24,6 +27,7 @@ internal readonly struct DecisionOutcome
     private DecisionOutcome(SmtpFailureKind kind, IReadOnlyList<FailureCause>? causes, IReadOnlyList<FailureRemedy>? remedies,
         ResponsibleParty? responsible, string? summary, RecipientAction? action, DiagnosisSource source)
     {
+        _kind = kind;
         var profile = KindProfiles.For(kind, source);
         // A reply a remote server sent in a bounce means something else for some kinds: their remote profile decides.
         bool remote = source == DiagnosisSource.RemoteServer && KindProfiles.HasRemoteProfile(kind);
@@ -32,10 +36,10 @@ internal readonly struct DecisionOutcome
         Responsible = remote ? profile.Responsible : responsible ?? profile.Responsible;
         Summary = remote ? profile.Summary : summary ?? profile.Summary;
         Transient = profile.Transient;
-        for (var stage = SmtpStage.Unknown; stage <= SmtpStage.EndOfData; stage++)
+        for (int stage = 0; stage < StageBits; stage++)
         {
-            if (RelayBlockPolicy.IsRelayBlock(kind, stage, Causes))
-                _relayBlockStages |= 1u << (int)stage;
+            if (RelayBlockPolicy.IsRelayBlock(kind, (SmtpStage)stage, Causes))
+                _relayBlockStages |= 1u << stage;
         }
 
         // The reply code changes the action only for a reply that is no failure, which has none (Create).
@@ -81,7 +85,8 @@ internal readonly struct DecisionOutcome
     }
 
     /// <summary>Whether a failure of this outcome at this stage is a relay block (TAXONOMY).</summary>
-    public bool IsRelayBlockAt(SmtpStage stage) => (uint)stage < 32 && (_relayBlockStages & (1u << (int)stage)) != 0;
+    public bool IsRelayBlockAt(SmtpStage stage) =>
+        (uint)stage < StageBits ? (_relayBlockStages & (1u << (int)stage)) != 0 : RelayBlockPolicy.IsRelayBlock(_kind, stage, Causes);
 
     /// <summary>What to do with the recipient, for a failure that is a failure (a reply that is none gets <see cref="RecipientAction.None"/>).</summary>
     public RecipientAction ActionFor(bool transient) => transient ? _transientAction : _permanentAction;

@@ -18,12 +18,9 @@ internal sealed partial class PhraseTrie
     private const int JumpLength = 4;
     private const int JumpOffsetBits = 8;
     private const int JumpOffsetMask = (1 << JumpOffsetBits) - 1;
-    private const ulong NoKey = ulong.MaxValue;
-
     // Open addressing, linear probing; a slot holds the four characters as one number and the walk's state after them
-    // (node << JumpOffsetBits | offset in its edge), or NoKey and -1.
-    private readonly ulong[] _jumpKeys;
-    private readonly int[] _jumpStates;
+    // (node << JumpOffsetBits | offset in its edge), or a state of -1 when empty: every number is some four characters'.
+    private readonly JumpSlot[] _jumps;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryJump(scoped ReadOnlySpan<char> folded, out int state)
@@ -32,19 +29,18 @@ internal sealed partial class PhraseTrie
         if (folded.Length < JumpLength)
             return false;
         ulong key = KeyOf(folded);
-        var keys = _jumpKeys;
-        int mask = keys.Length - 1;
+        var jumps = _jumps;
+        int mask = jumps.Length - 1;
         for (int slot = SlotOf(key, mask); ; slot = (slot + 1) & mask)
         {
-            ulong k = keys[slot];
-            if (k == key)
-            {
-                state = _jumpStates[slot];
-                return state >= 0;
-            }
-
-            if (k == NoKey)
+            ref readonly var jump = ref jumps[slot];
+            if (jump.State < 0)
                 return false;
+            if (jump.Key == key)
+            {
+                state = jump.State;
+                return true;
+            }
         }
     }
 
@@ -59,7 +55,7 @@ internal sealed partial class PhraseTrie
     private static int SlotOf(ulong key, int mask) => (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & mask;
 
     // One slot per distinct prefix a walk can jump past, in a table at most a quarter full.
-    private (ulong[] Keys, int[] States) BuildJumps(IReadOnlyList<string> phrases)
+    private JumpSlot[] BuildJumps(IReadOnlyList<string> phrases)
     {
         var states = new Dictionary<ulong, int>();
         foreach (string phrase in phrases)
@@ -74,20 +70,17 @@ internal sealed partial class PhraseTrie
         int size = 16;
         while (size < states.Count * 4)
             size <<= 1;
-        var keys = new ulong[size];
-        var values = new int[size];
-        keys.AsSpan().Fill(NoKey);
-        values.AsSpan().Fill(-1);
+        var slots = new JumpSlot[size];
+        slots.AsSpan().Fill(new JumpSlot(0, -1));
         foreach (var (key, state) in states)
         {
             int slot = SlotOf(key, size - 1);
-            while (keys[slot] != NoKey)
+            while (slots[slot].State >= 0)
                 slot = (slot + 1) & (size - 1);
-            keys[slot] = key;
-            values[slot] = state;
+            slots[slot] = new JumpSlot(key, state);
         }
 
-        return (keys, values);
+        return slots;
     }
 
     // Where the walk stands after the first four characters of a phrase (they are in the trie), or -1 when a phrase
@@ -114,5 +107,13 @@ internal sealed partial class PhraseTrie
         if (node > (int.MaxValue >> JumpOffsetBits) || offset > JumpOffsetMask)
             return -1;
         return (node << JumpOffsetBits) | offset;
+    }
+
+    /// <summary>One slot of the jump table: four characters and the walk's state after them (-1: an empty slot).</summary>
+    private readonly struct JumpSlot(ulong key, int state)
+    {
+        public ulong Key { get; } = key;
+
+        public int State { get; } = state;
     }
 }

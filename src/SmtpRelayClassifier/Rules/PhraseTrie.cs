@@ -67,7 +67,7 @@ internal sealed partial class PhraseTrie
         }
 
         (_nodes, _edges, _tables, _phraseIds) = builder.Build();
-        (_jumpKeys, _jumpStates) = BuildJumps(lowerCasePhrases);
+        _jumps = BuildJumps(lowerCasePhrases);
     }
 
     /// <summary>

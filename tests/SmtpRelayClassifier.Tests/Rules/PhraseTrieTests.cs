@@ -62,6 +62,24 @@ public class PhraseTrieTests
         Assert.Equal(expected.OrderBy(p => p, StringComparer.Ordinal), found.OrderBy(p => p, StringComparer.Ordinal));
     }
 
+    // Four characters make one number in the jump table, and every number is some four characters': "\uffff" four times
+    // is all ones. An empty slot is told by its state, so that prefix is found however the table fills ("cctx" probes
+    // into its slot).
+    [Fact]
+    public void Walk_PhraseWhoseFirstFourCharactersMakeAllOnes_IsFound()
+    {
+        string allOnes = new('\uffff', 4);
+        var set = new RuleSet(
+        [
+            new SmtpFailureRule { Id = "test.ones", Kind = SmtpFailureKind.RelayDenied, Tier = RuleTier.Phrase, AnyPhrase = [allOnes] },
+            new SmtpFailureRule { Id = "test.cctx", Kind = SmtpFailureKind.MailboxFull, Tier = RuleTier.Phrase, AnyPhrase = ["cctx full"] },
+            new SmtpFailureRule { Id = "test.unknown", Kind = SmtpFailureKind.Unknown, Tier = RuleTier.Fallback },
+        ]);
+
+        Assert.Equal("test.ones", set.RuleAt(set.EvaluateRule(allOnes, 550, default, SmtpStage.Unknown)).Id);
+        Assert.Equal("test.cctx", set.RuleAt(set.EvaluateRule("CCTX full", 550, default, SmtpStage.Unknown)).Id);
+    }
+
     // Texts are folded 16 characters at a time, the last 16 ending where the text ends, and one at a time from the first
     // part that holds a non-ASCII character: every length folds as the definition says, character by character.
     [Theory]
