@@ -42,7 +42,7 @@ internal readonly struct DecisionOutcome
                 _relayBlockStages |= 1u << stage;
         }
 
-        // The reply code changes the action only for a reply that is no failure, which has none (Create).
+        // The reply code changes the action only for a reply that is no failure, which has none (ActionFor).
         _permanentAction = action ?? RecipientActions.For(kind, transient: false, source, Causes, replyCode: 0);
         _transientAction = action ?? RecipientActions.For(kind, transient: true, source, Causes, replyCode: 0);
         _transientDelay = RetryDelays.For(kind, transient: true, Causes, said: null);
@@ -88,8 +88,9 @@ internal readonly struct DecisionOutcome
     public bool IsRelayBlockAt(SmtpStage stage) =>
         (uint)stage < StageBits ? (_relayBlockStages & (1u << (int)stage)) != 0 : RelayBlockPolicy.IsRelayBlock(_kind, stage, Causes);
 
-    /// <summary>What to do with the recipient, for a failure that is a failure (a reply that is none gets <see cref="RecipientAction.None"/>).</summary>
-    public RecipientAction ActionFor(bool transient) => transient ? _transientAction : _permanentAction;
+    /// <summary>What to do with the recipient: nothing for a reply that is no failure (<paramref name="notFailure"/>).</summary>
+    public RecipientAction ActionFor(bool transient, NotFailureKind notFailure) =>
+        notFailure != NotFailureKind.None ? RecipientAction.None : transient ? _transientAction : _permanentAction;
 
     /// <summary>The wait before sending again: none when permanent; what the server said, when it did; the kind's default otherwise.</summary>
     public TimeSpan? RetryAfter(bool transient, TimeSpan? said) => transient ? said ?? _transientDelay : null;

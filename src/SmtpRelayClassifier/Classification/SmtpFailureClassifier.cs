@@ -237,7 +237,7 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
             NotFailure = notFailure,
             IsRelayBlock = outcome.IsRelayBlockAt(evidence.Stage),
             IsTransient = transient,
-            RecipientAction = notFailure != NotFailureKind.None ? RecipientAction.None : outcome.ActionFor(transient),
+            RecipientAction = outcome.ActionFor(transient, notFailure),
             RetryAfter = outcome.RetryAfter(transient, said),
             Stage = evidence.Stage,
             ReplyCode = evidence.Code != 0 ? evidence.Code : null,
@@ -284,9 +284,9 @@ public sealed class SmtpFailureClassifier : ISmtpFailureClassifier
         int index = _rules.EvaluateRule(reply.Slice(offset, length), evidence.Code, evidence.Enhanced, evidence.Stage);
         var rule = _rules.RuleAt(index);
         ref readonly var outcome = ref OutcomeOf(index, evidence.Source);
-        bool transient = IsTransient(index, evidence);
         // As Classify decides them (Create), from the same outcome.
-        var action = NotFailures.OfReply(rule.Kind, evidence.Code, rule.Id) != NotFailureKind.None ? RecipientAction.None : outcome.ActionFor(transient);
+        bool transient = TransientOf(rule, evidence) ?? outcome.Transient;
+        var action = outcome.ActionFor(transient, NotFailures.OfReply(rule.Kind, evidence.Code, rule.Id));
         return new BriefDiagnosis(rule.Kind, outcome.IsRelayBlockAt(evidence.Stage), transient, rule.Id, action);
     }
 

@@ -18,6 +18,7 @@ internal sealed partial class PhraseTrie
     private const int JumpLength = 4;
     private const int JumpOffsetBits = 8;
     private const int JumpOffsetMask = (1 << JumpOffsetBits) - 1;
+
     // Open addressing, linear probing; a slot holds the four characters as one number and the walk's state after them
     // (node << JumpOffsetBits | offset in its edge), or a state of -1 when empty: every number is some four characters'.
     private readonly JumpSlot[] _jumps;
@@ -104,8 +105,7 @@ internal sealed partial class PhraseTrie
             offset = 1;
         }
 
-        if (node > (int.MaxValue >> JumpOffsetBits) || offset > JumpOffsetMask)
-            return -1;
+        // A node index fits in 16 bits (the builder refuses more) and an edge offset in 8.
         return (node << JumpOffsetBits) | offset;
     }
 

@@ -4,8 +4,8 @@ namespace SmtpRelayClassifier.Rules;
 
 /// <summary>
 /// Finding the rules' phrases in a text: the text is folded (a window at a time), the places where a phrase may begin are found a
-/// block at a time (<see cref="PhraseStarts"/>), the prefix filter rules most of them out, and the trie is walked from
-/// the rest. Each phrase found marks the rules it can make true.
+/// block at a time (<see cref="PhraseStarts"/>), and the trie is walked from each (<see cref="PhraseTrie.Match"/>: most are
+/// ruled out by their first four characters). Each phrase found marks the rules it can make true.
 /// </summary>
 internal sealed partial class RuleSet
 {

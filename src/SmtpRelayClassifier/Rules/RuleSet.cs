@@ -7,7 +7,7 @@ namespace SmtpRelayClassifier.Rules;
 
 /// <summary>
 /// Rules compiled for matching. Phrases start at a word boundary, so the text is read once, and only where a word
-/// starts are the phrases that begin with its first two characters compared (a table lookup, then a few characters).
+/// starts is the phrase trie walked, from where its first four characters lead (one table probe, then a few characters).
 /// Each phrase found marks the rules it can make true; only those, and the rules that need no phrase, are then tried,
 /// in tier order. Allocation-free; immutable and thread-safe once built.
 /// </summary>

@@ -41,7 +41,8 @@ public class DecisionOutcomeTests
                     Assert.Equal(RelayBlockPolicy.IsRelayBlock(rule.Kind, stage, causes), outcome.IsRelayBlockAt(stage));
                 foreach (bool transient in new[] { false, true })
                 {
-                    Assert.Equal(rule.Action ?? RecipientActions.For(rule.Kind, transient, source, causes, 550), outcome.ActionFor(transient));
+                    Assert.Equal(rule.Action ?? RecipientActions.For(rule.Kind, transient, source, causes, 550), outcome.ActionFor(transient, NotFailureKind.None));
+                    Assert.Equal(RecipientAction.None, outcome.ActionFor(transient, NotFailureKind.SuccessReply));
                     Assert.Equal(RetryDelays.For(rule.Kind, transient, causes, null), outcome.RetryAfter(transient, null));
                     Assert.Equal(RetryDelays.For(rule.Kind, transient, causes, said), outcome.RetryAfter(transient, said));
                 }
