@@ -148,9 +148,20 @@ internal readonly struct SmtpFailureLogState : IReadOnlyList<KeyValuePair<string
 
     private static void AppendOrNull(ref DefaultInterpolatedStringHandler message, int? value)
     {
-        if (value is { } number)
-            message.AppendFormatted(number);
-        else
+        if (value is not { } number)
+        {
             message.AppendLiteral("(null)");
+            return;
+        }
+
+#if NET
+        // Through a span: the generic AppendFormatted boxes the number in the runtime's first code for it (and in the code
+        // that counts calls for its profile), which can run for seconds on a loaded machine before the optimized code comes.
+        Span<char> digits = stackalloc char[11];
+        number.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
+        message.AppendFormatted(digits[..written]);
+#else
+        message.AppendFormatted(number);
+#endif
     }
 }
